@@ -1,0 +1,55 @@
+package io.github.escmon.alerts.topology;
+
+import io.github.escmon.alerts.levels.AlertParameters;
+import io.github.escmon.alerts.levels.DyadAlertState;
+import io.github.escmon.events.Alert;
+import io.github.escmon.events.DyadScore;
+import io.github.escmon.events.JsonSerde;
+import io.github.escmon.events.TopicNames;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+/** {@code escalation-scores} → alert state machine per dyad → {@code escalation-alerts}. */
+public final class AlertTopology {
+
+    public static final String SOURCE = "scores-source";
+    public static final String PROCESSOR = "raise-alerts";
+    public static final String SINK = "alerts-sink";
+    public static final String STATE_STORE = "alert-state";
+
+    private AlertTopology() {
+    }
+
+    public static Topology buildTopology(TopicNames topics, AlertParameters params, Properties props) {
+        StreamsBuilder builder = new StreamsBuilder();
+        addTo(builder, topics, params);
+        return builder.build(props);
+    }
+
+    /** Adds the alert sub-topology as its own sub-topology, reading the scores topic; returns the alert stream. */
+    public static KStream<String, Alert> addTo(StreamsBuilder builder, TopicNames topics, AlertParameters params) {
+        KStream<String, DyadScore> scores = builder.stream(topics.scores(),
+                Consumed.with(Serdes.String(), new JsonSerde<>(DyadScore.class)).withName(SOURCE));
+        return attach(builder, scores, topics, params);
+    }
+
+    /**
+     * Raises alerts from a score stream already in the topology, in the same sub-topology: the monitor fuses
+     * scoring and alerting this way, so an alert is written in the same transaction as the score behind it.
+     */
+    public static KStream<String, Alert> attach(StreamsBuilder builder, KStream<String, DyadScore> scores,
+                                                TopicNames topics, AlertParameters params) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE),
+                Serdes.String(), new JsonSerde<>(DyadAlertState.class)));
+        KStream<String, Alert> alerts = scores.process(() -> new AlertProcessor(params), Named.as(PROCESSOR), STATE_STORE);
+        alerts.to(topics.alerts(), Produced.with(Serdes.String(), new JsonSerde<>(Alert.class)).withName(SINK));
+        return alerts;
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.escmon.app.cli;
+
+import io.github.escmon.app.backtest.Backtest;
+import io.github.escmon.app.backtest.Tally;
+import io.github.escmon.app.config.EscmonConfig;
+import io.github.escmon.app.monitor.Cluster;
+import io.github.escmon.app.output.AlertLine;
+import io.github.escmon.app.output.JsonLinesWriter;
+import io.github.escmon.events.TopicNames;
+import java.io.BufferedReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+        description = {"Run a file of incidents through the monitor, headless, and write every score and alert.",
+                "",
+                "Uses a fresh embedded broker (or, with --bootstrap-servers, topics and an application id of its own",
+                "that are deleted afterwards), the same topologies as 'escmon run', and prints the alerts and a tally",
+                "whose parts add up to the lines read. Invalid lines are reported with their line numbers."})
+public final class BacktestCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Parameters(paramLabel = "FILE", description = "Incidents as JSON Lines (SCORING.md §1 schema).")
+    Path file;
+
+    @Option(names = "--scores-out", paramLabel = "FILE", description = "Write every score record here (JSON Lines).")
+    Path scoresOut;
+
+    @Option(names = "--alerts-out", paramLabel = "FILE", description = "Write every alert record here (JSON Lines).")
+    Path alertsOut;
+
+    @Option(names = "--errors", paramLabel = "FILE", description = "Write invalid lines here: line number, field, reason (JSON Lines).")
+    Path errorsOut;
+
+    @Option(names = "--partitions", paramLabel = "N", description = "Partitions of the run's topics (default: topics.partitions, 6). The result does not depend on it.")
+    Integer partitions;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", description = "Give up if the run takes longer (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--quiet", description = "Print only the tally.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException("cannot read " + file + ": no such file or not readable");
+        }
+        String runId = "backtest-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> flags = new HashMap<>();
+        flags.put("application.id", "escmon-" + runId);
+        Path stateDir = Files.createTempDirectory("escmon-" + runId);
+        flags.put("state.dir", stateDir.toString());
+        if (partitions != null) {
+            flags.put("topics.partitions", partitions.toString());
+        }
+        EscmonConfig config = kafka.config(flags);
+        if (kafka.hasCluster(config)) {
+            TopicNames t = TopicNames.defaults().withSuffix(runId);
+            config = config.with(Map.of("topics.incidents", t.incidents(), "topics.dead-letter", t.deadLetter(),
+                    "topics.scores", t.scores(), "topics.alerts", t.alerts()));
+        }
+        Duration limit = io.github.escmon.app.config.Durations.parse("--timeout", timeout);
+        try (Cluster cluster = kafka.hasCluster(config) ? Cluster.external(config) : Cluster.embedded(config, null, 0);
+             BufferedReader in = Files.newBufferedReader(file)) {
+            Backtest.Result result;
+            try {
+                result = Backtest.run(cluster, cluster.config(), in, limit, lines -> { });
+            } finally {
+                if (!cluster.isEmbedded()) {
+                    RunTopics.delete(cluster.admin(), cluster.config().topics(), cluster.config().get("application.id"));
+                }
+                RunTopics.deleteDirectory(stateDir);
+            }
+            if (scoresOut != null) {
+                JsonLinesWriter.write(scoresOut, result.scores());
+            }
+            if (alertsOut != null) {
+                JsonLinesWriter.write(alertsOut, result.alerts());
+            }
+            if (errorsOut != null) {
+                JsonLinesWriter.write(errorsOut, result.published().errors());
+            }
+            if (!quiet) {
+                result.alerts().forEach(a -> System.out.println(AlertLine.format(a)));
+                result.published().errors().stream().limit(20).forEach(e ->
+                        System.out.println("line " + e.line() + ": " + e.reason()));
+                if (result.published().errors().size() > 20) {
+                    System.out.println("… " + (result.published().errors().size() - 20) + " more invalid lines"
+                            + (errorsOut == null ? " (write them all with --errors FILE)" : " in " + errorsOut));
+                }
+            }
+            System.out.println(Tally.of(result.published(), result.outcomes()) + "; " + result.scores().size() + " score records, "
+                    + result.alerts().size() + " alerts");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.escmon.app.cli;
+
+import io.github.escmon.app.backtest.Backtest;
+import io.github.escmon.app.config.EscmonConfig;
+import io.github.escmon.app.monitor.Cluster;
+import io.github.escmon.app.monitor.Monitor;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run the scoring and alert topologies until Ctrl-C.",
+                "",
+                "Reads 'incidents', writes 'escalation-scores', 'escalation-alerts' and, for bad records, 'incidents-dlq'",
+                "(names are settings). Several 'escmon run' processes with one application.id share the partitions.",
+                "Without --bootstrap-servers it starts an embedded broker that keeps its data in --data-dir."})
+public final class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "9092",
+            description = "Port of the embedded broker (default: ${DEFAULT-VALUE}; a free port if it is taken).")
+    int port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "escmon-data/kafka",
+            description = "Where the embedded broker keeps its data (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Kafka Streams state directory (setting state.dir).")
+    Path stateDir;
+
+    @Override
+    public Integer call() throws Exception {
+        EscmonConfig base = kafka.config(stateDir == null ? Map.of() : Map.of("state.dir", stateDir.toString()));
+        try (ShutdownSignal signal = new ShutdownSignal();
+             Cluster cluster = kafka.hasCluster(base) ? Cluster.external(base) : Cluster.embedded(base, dataDir, port)) {
+            EscmonConfig config = cluster.config();
+            Backtest.ensureTopics(cluster, config);
+            try (Monitor monitor = new Monitor(config).start(Duration.ofMinutes(2))) {
+                LOG.info("Monitor running on {} as application {}: {} → {}, {}; Ctrl-C to stop",
+                        cluster.bootstrapServers(), monitor.applicationId(), config.topics().incidents(),
+                        config.topics().scores(), config.topics().alerts());
+                while (!signal.await(1_000)) {
+                    monitor.checkHealthy();
+                }
+                LOG.info("Stopping");
+            }
+        }
+        return 0;
+    }
+}

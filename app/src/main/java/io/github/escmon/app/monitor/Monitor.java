@@ -1,0 +1,83 @@
+package io.github.escmon.app.monitor;
+
+import io.github.escmon.app.config.EscmonConfig;
+import io.github.escmon.streams.topology.ScoringSettings;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running monitor: one {@link KafkaStreams} instance of {@link MonitorTopology}. */
+public final class Monitor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
+
+    private final KafkaStreams streams;
+    private final OutcomeCounts outcomes = new OutcomeCounts();
+    private final CountDownLatch running = new CountDownLatch(1);
+    private final String applicationId;
+    private volatile Throwable fatal;
+
+    public Monitor(EscmonConfig config) {
+        Properties props = StreamsProperties.of(config, outcomes);
+        ScoringSettings scoring = new ScoringSettings(config.topics(), config.scoreParameters(), config.validator(), outcomes);
+        Topology topology = MonitorTopology.buildTopology(scoring, config.alertParameters(), props);
+        this.applicationId = props.getProperty("application.id");
+        this.streams = new KafkaStreams(topology, props);
+        streams.setStateListener((now, before) -> {
+            LOG.debug("Streams {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.setUncaughtExceptionHandler(e -> {
+            fatal = e;
+            LOG.error("The monitor stopped on an unexpected error: {}", e.toString(), e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    }
+
+    /** Starts processing and waits until the instance is RUNNING. */
+    public Monitor start(Duration timeout) throws InterruptedException {
+        streams.start();
+        if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("Kafka Streams did not reach RUNNING within " + timeout
+                    + " (state " + streams.state() + "); is the broker reachable?");
+        }
+        return this;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Fails if a stream thread died: waiting on its progress would otherwise hang. */
+    public void checkHealthy() {
+        if (fatal != null || streams.state() == KafkaStreams.State.ERROR
+                || streams.state() == KafkaStreams.State.PENDING_ERROR) {
+            throw new IllegalStateException("the monitor stopped: " + (fatal == null ? streams.state() : fatal.toString()), fatal);
+        }
+    }
+
+    public String applicationId() {
+        return applicationId;
+    }
+
+    public OutcomeCounts outcomes() {
+        return outcomes;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.escmon.app.monitor;
+
+import io.github.escmon.events.TopicNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the monitor's topics when they are missing. All keep records forever ({@code retention.ms=-1}):
+ * their timestamps are event times, often years old, which time retention would delete at once.
+ */
+public final class TopicSetup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
+    private static final Map<String, String> FOREVER = Map.of("retention.ms", "-1");
+
+    private TopicSetup() {
+    }
+
+    public static void ensure(Admin admin, TopicNames topics, int partitions, short replicationFactor) {
+        List<String> names = List.of(topics.incidents(), topics.deadLetter(), topics.scores(), topics.alerts());
+        Set<String> existing;
+        try {
+            existing = admin.listTopics().names().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing topics", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot list topics: " + e.getCause().getMessage(), e.getCause());
+        }
+        List<NewTopic> missing = new ArrayList<>();
+        for (String name : names) {
+            if (!existing.contains(name)) {
+                missing.add(new NewTopic(name, Optional.of(partitions), Optional.of(replicationFactor)).configs(FOREVER));
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            admin.createTopics(missing).all().get();
+            LOG.info("Created topics {} ({} partitions, retention forever)", missing.stream().map(NewTopic::name).toList(), partitions);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topics " + missing + ": " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.escmon.app.output;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads a topic from the beginning, committed records only, without a consumer group. */
+public final class TopicReader<V> implements AutoCloseable {
+
+    private final KafkaConsumer<String, V> consumer;
+    private final List<TopicPartition> partitions;
+
+    public TopicReader(Properties clientProps, String topic, Deserializer<V> values) {
+        Properties p = new Properties();
+        p.putAll(clientProps);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), values);
+        this.partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+    }
+
+    /** Every record up to the end offsets as of now; fails if they are not reached within {@code timeout}. */
+    public List<ConsumerRecord<String, V>> readToEnd(Duration timeout) {
+        List<ConsumerRecord<String, V>> all = new ArrayList<>();
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!reached(ends)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("could not read " + partitions + " to " + ends + " within " + timeout);
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+        }
+        return all;
+    }
+
+    /** Hands records to {@code sink} as they arrive, for one poll of at most {@code wait}. */
+    public int poll(Duration wait, Consumer<ConsumerRecord<String, V>> sink) {
+        var records = consumer.poll(wait);
+        records.forEach(sink);
+        return records.count();
+    }
+
+    /** Whether everything up to the end offsets as of now has been read. */
+    public boolean atEnd() {
+        return reached(consumer.endOffsets(partitions));
+    }
+
+    private boolean reached(Map<TopicPartition, Long> ends) {
+        for (var e : ends.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.escmon.streams.engine;
+
+import io.github.escmon.events.Dyad;
+import io.github.escmon.events.DyadScore;
+import io.github.escmon.events.Incident;
+import io.github.escmon.events.TimelineRecord;
+import io.github.escmon.streams.Outcome;
+import io.github.escmon.streams.ticks.TickClock;
+import io.github.escmon.streams.window.DyadWindow;
+import io.github.escmon.streams.window.EventWeights;
+import io.github.escmon.streams.window.ScoreParameters;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * SCORING.md §1–4 for one stream partition, record by record: time first (every tick boundary up to the
+ * record's time, evaluating the dyads that need a tick), then the record itself, which is a heartbeat
+ * (time only), domestic, a duplicate, too late, or scored. Plain Java: the scoring processor calls it with its
+ * stores, tests with maps.
+ */
+public final class PartitionScorer {
+
+    private final ScoreParameters params;
+    private final EventWeights weights;
+    private final TickClock ticks;
+    private final Outcome.Listener outcomes;
+
+    public PartitionScorer(ScoreParameters params, EventWeights weights, Outcome.Listener outcomes) {
+        this.params = params;
+        this.weights = weights;
+        this.ticks = new TickClock(params.tick().toMillis());
+        this.outcomes = outcomes;
+    }
+
+    /** Applies one record; every score record it causes goes to {@code out}, in order. */
+    public void apply(TimelineRecord record, PartitionState state, Consumer<DyadScore> out) {
+        long t = record.time().toEpochMilli();
+        Long previous = state.streamTime();
+        if (previous != null) {
+            ticks.boundariesBetween(previous, t).forEach(b -> tick(b, state, out));
+        }
+        long streamTime = previous == null ? t : Math.max(previous, t);
+        state.streamTime(streamTime);
+        if (record instanceof Incident incident) {
+            outcomes.count(score(incident, streamTime, state, out));
+        }
+    }
+
+    private Outcome score(Incident incident, long streamTime, PartitionState state, Consumer<DyadScore> out) {
+        if (incident.isDomestic()) {
+            return Outcome.DOMESTIC;
+        }
+        Long seen = state.seenAt(incident.id());
+        if (seen != null && seen > streamTime - params.window().toMillis()) {
+            return Outcome.DUPLICATE;
+        }
+        state.rememberSeen(incident.id(), incident.occurredAt().toEpochMilli());
+        Dyad dyad = incident.dyad();
+        DyadWindow window = Optional.ofNullable(state.window(dyad.key())).orElseGet(() -> new DyadWindow(dyad));
+        Optional<DyadScore> score = window.onEvent(weights.toWindowEvent(incident), params);
+        if (score.isEmpty()) {
+            return Outcome.LATE;
+        }
+        store(dyad.key(), window, state);
+        out.accept(score.get());
+        return Outcome.ACCEPTED;
+    }
+
+    /** Evaluates every dyad that needs a tick at boundary {@code b}, in dyad order. */
+    private void tick(long b, PartitionState state, Consumer<DyadScore> out) {
+        state.forgetSeenUpTo(b - params.window().toMillis());
+        for (String key : state.ticking()) {
+            DyadWindow window = state.window(key);
+            out.accept(window.onTick(b, params));
+            store(key, window, state);
+        }
+    }
+
+    private static void store(String key, DyadWindow window, PartitionState state) {
+        state.putWindow(key, window);
+        state.ticking(key, window.needsTick());
+    }
+}

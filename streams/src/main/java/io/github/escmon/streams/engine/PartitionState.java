@@ -1,0 +1,33 @@
+package io.github.escmon.streams.engine;
+
+import io.github.escmon.streams.window.DyadWindow;
+import java.util.List;
+
+/**
+ * The state of one partition's scoring: Kafka Streams stores in the topology, plain maps in tests and tools.
+ * Implementations only store; every rule is in {@link PartitionScorer}.
+ */
+public interface PartitionState {
+
+    /** The partition's stream time (epoch millis), null before its first record. */
+    Long streamTime();
+
+    void streamTime(long t);
+
+    DyadWindow window(String dyad);
+
+    void putWindow(String dyad, DyadWindow window);
+
+    /** Dyads that need a tick, in dyad order. */
+    List<String> ticking();
+
+    void ticking(String dyad, boolean needsTick);
+
+    /** When {@code id} was last remembered, or null. */
+    Long seenAt(String id);
+
+    void rememberSeen(String id, long at);
+
+    /** Forgets every id remembered at or before {@code cutoff}. */
+    void forgetSeenUpTo(long cutoff);
+}

@@ -1,0 +1,45 @@
+package io.github.escmon.streams.topology;
+
+import io.github.escmon.events.DyadScore;
+import io.github.escmon.events.Incident;
+import io.github.escmon.events.InvalidIncidentException;
+import io.github.escmon.events.TimelineRecord;
+import io.github.escmon.streams.engine.PartitionScorer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Moves records in and out of {@link PartitionScorer}, with the partition's stores as its state.
+ *
+ * <p>Stream time is per partition, and producers write heartbeats to every partition at every tick boundary,
+ * so each partition visits the same boundaries as a single stream would: the output does not depend on the
+ * partition count.
+ */
+final class ScoringProcessor implements Processor<String, TimelineRecord, String, DyadScore> {
+
+    private final PartitionScorer scorer;
+    private ProcessorContext<String, DyadScore> context;
+    private StoreState state;
+
+    ScoringProcessor(PartitionScorer scorer) {
+        this.scorer = scorer;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, DyadScore> context) {
+        this.context = context;
+        this.state = new StoreState(context);
+    }
+
+    @Override
+    public void process(Record<String, TimelineRecord> record) {
+        if (record.value() instanceof Incident incident && !incident.key().equals(record.key())) {
+            // the key decides the partition, and all of a dyad's events must meet in one partition
+            throw new InvalidIncidentException("key", "key: must be the incident's dyad " + incident.key()
+                    + ", got " + (record.key() == null ? "no key" : "\"" + record.key() + "\""));
+        }
+        scorer.apply(record.value(), state,
+                score -> context.forward(new Record<>(score.dyad(), score, score.at().toEpochMilli())));
+    }
+}

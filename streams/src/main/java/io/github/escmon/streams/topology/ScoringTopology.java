@@ -1,0 +1,69 @@
+package io.github.escmon.streams.topology;
+
+import io.github.escmon.events.DyadScore;
+import io.github.escmon.events.IncidentSerde;
+import io.github.escmon.events.JsonSerde;
+import io.github.escmon.streams.engine.PartitionScorer;
+import io.github.escmon.streams.window.DyadWindow;
+import io.github.escmon.streams.window.EventWeights;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * {@code incidents} → score → {@code escalation-scores}. Every processor and store is named, so a change of
+ * topology never silently renames state.
+ */
+public final class ScoringTopology {
+
+    public static final String SOURCE = "incidents-source";
+    public static final String PROCESSOR = "score-incidents";
+    public static final String SINK = "scores-sink";
+    public static final String WINDOW_STORE = "dyad-windows";
+    public static final String TICKING_STORE = "ticking-dyads";
+    public static final String CLOCK_STORE = "partition-clock";
+    public static final String SEEN_STORE = "seen-ids";
+    public static final String SEEN_BY_TIME_STORE = "seen-ids-by-time";
+
+    private ScoringTopology() {
+    }
+
+    public static Topology buildTopology(ScoringSettings settings, Properties props) {
+        StreamsBuilder builder = new StreamsBuilder();
+        addTo(builder, settings);
+        return builder.build(props);
+    }
+
+    /** Adds the scoring sub-topology to {@code builder}; returns the score stream (also written to its topic). */
+    public static KStream<String, DyadScore> addTo(StreamsBuilder builder, ScoringSettings settings) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOW_STORE),
+                Serdes.String(), new JsonSerde<>(DyadWindow.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TICKING_STORE),
+                Serdes.String(), Serdes.Boolean()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOCK_STORE),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_STORE),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_BY_TIME_STORE),
+                Serdes.Bytes(), Serdes.ByteArray()));
+
+        var weights = new EventWeights(settings.validator().codebook(), settings.params());
+        KStream<String, DyadScore> scores = builder
+                .stream(settings.topics().incidents(),
+                        Consumed.with(Serdes.String(), new IncidentSerde(settings.validator()))
+                                .withTimestampExtractor(new EventTimeExtractor())
+                                .withName(SOURCE))
+                .process(() -> new ScoringProcessor(new PartitionScorer(settings.params(), weights, settings.outcomes())),
+                        Named.as(PROCESSOR),
+                        WINDOW_STORE, TICKING_STORE, CLOCK_STORE, SEEN_STORE, SEEN_BY_TIME_STORE);
+        scores.to(settings.topics().scores(),
+                Produced.with(Serdes.String(), new JsonSerde<>(DyadScore.class)).withName(SINK));
+        return scores;
+    }
+}

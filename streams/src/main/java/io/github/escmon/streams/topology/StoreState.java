@@ -1,0 +1,113 @@
+package io.github.escmon.streams.topology;
+
+import io.github.escmon.streams.engine.PartitionState;
+import io.github.escmon.streams.window.DyadWindow;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * A partition's scoring state in Kafka Streams stores (fault-tolerant through their changelogs). Seen ids
+ * have two stores: id → time, and a time-ordered index (8-byte big-endian time + id) so that forgetting reads
+ * only what has expired.
+ */
+final class StoreState implements PartitionState {
+
+    private static final String STREAM_TIME = "stream-time";
+
+    private final KeyValueStore<String, DyadWindow> windows;
+    private final KeyValueStore<String, Boolean> ticking;
+    private final KeyValueStore<String, Long> clock;
+    private final KeyValueStore<String, Long> seenById;
+    private final KeyValueStore<Bytes, byte[]> seenByTime;
+
+    StoreState(ProcessorContext<?, ?> context) {
+        this.windows = context.getStateStore(ScoringTopology.WINDOW_STORE);
+        this.ticking = context.getStateStore(ScoringTopology.TICKING_STORE);
+        this.clock = context.getStateStore(ScoringTopology.CLOCK_STORE);
+        this.seenById = context.getStateStore(ScoringTopology.SEEN_STORE);
+        this.seenByTime = context.getStateStore(ScoringTopology.SEEN_BY_TIME_STORE);
+    }
+
+    @Override
+    public Long streamTime() {
+        return clock.get(STREAM_TIME);
+    }
+
+    @Override
+    public void streamTime(long t) {
+        clock.put(STREAM_TIME, t);
+    }
+
+    @Override
+    public DyadWindow window(String dyad) {
+        return windows.get(dyad);
+    }
+
+    @Override
+    public void putWindow(String dyad, DyadWindow window) {
+        windows.put(dyad, window);
+    }
+
+    @Override
+    public List<String> ticking() {
+        List<String> due = new ArrayList<>();
+        try (KeyValueIterator<String, Boolean> it = ticking.all()) {
+            it.forEachRemaining(kv -> due.add(kv.key));
+        }
+        return due;
+    }
+
+    @Override
+    public void ticking(String dyad, boolean needsTick) {
+        if (needsTick) {
+            ticking.put(dyad, Boolean.TRUE);
+        } else {
+            ticking.delete(dyad);
+        }
+    }
+
+    @Override
+    public Long seenAt(String id) {
+        return seenById.get(id);
+    }
+
+    @Override
+    public void rememberSeen(String id, long at) {
+        Long earlier = seenById.get(id);
+        if (earlier != null) {
+            seenByTime.delete(indexKey(earlier, id));
+        }
+        seenById.put(id, at);
+        seenByTime.put(indexKey(at, id), new byte[0]);
+    }
+
+    @Override
+    public void forgetSeenUpTo(long cutoff) {
+        List<Bytes> gone = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = seenByTime.all()) {
+            while (it.hasNext()) {
+                Bytes key = it.next().key;
+                if (ByteBuffer.wrap(key.get()).getLong() > cutoff) {
+                    break;
+                }
+                gone.add(key);
+            }
+        }
+        for (Bytes key : gone) {
+            seenByTime.delete(key);
+            byte[] k = key.get();
+            seenById.delete(new String(k, Long.BYTES, k.length - Long.BYTES, StandardCharsets.UTF_8));
+        }
+    }
+
+    static Bytes indexKey(long at, String id) {
+        byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
+        return Bytes.wrap(ByteBuffer.allocate(Long.BYTES + idBytes.length).putLong(at).put(idBytes).array());
+    }
+}
