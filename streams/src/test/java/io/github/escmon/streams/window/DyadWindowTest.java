@@ -72,8 +72,9 @@ class DyadWindowTest {
         DyadScore s = add(incident("y", h(0), "PAK", "IRN", "057"));
         assertEquals(8, s.cooperation(), EPS);
         assertEquals(10 - 0.5 * 8, s.raw(), EPS);
-        DyadScore more = add(incident("z", h(0), "PAK", "IRN", "057"));
-        assertEquals(0, more.raw(), EPS);
+        add(incident("z", h(0), "PAK", "IRN", "057"));
+        DyadScore more = add(incident("w", h(0), "IRN", "PAK", "057"));
+        assertEquals(0, more.raw(), EPS, "10 - 0.5 * 24 < 0");
         assertEquals(0, more.score(), EPS);
     }
 
