@@ -45,12 +45,18 @@ public final class RunCommand implements Callable<Integer> {
              Cluster cluster = kafka.hasCluster(base) ? Cluster.external(base) : Cluster.embedded(base, dataDir, port)) {
             EscmonConfig config = cluster.config();
             Backtest.ensureTopics(cluster, config);
-            try (Monitor monitor = new Monitor(config).start(Duration.ofMinutes(2))) {
-                LOG.info("Monitor running on {} as application {}: {} → {}, {}; Ctrl-C to stop",
+            try (Monitor monitor = new Monitor(config)) {
+                monitor.begin();
+                LOG.info("Monitor starting on {} as application {}: {} → {}, {}; Ctrl-C to stop",
                         cluster.bootstrapServers(), monitor.applicationId(), config.topics().incidents(),
                         config.topics().scores(), config.topics().alerts());
+                boolean announced = false;
                 while (!signal.await(1_000)) {
                     monitor.checkHealthy();
+                    if (!announced && monitor.awaitRunning(Duration.ZERO)) {
+                        LOG.info("Monitor running");
+                        announced = true;
+                    }
                 }
                 LOG.info("Stopping");
             }

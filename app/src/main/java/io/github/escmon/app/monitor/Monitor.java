@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -44,12 +45,22 @@ public final class Monitor implements AutoCloseable {
 
     /** Starts processing and waits until the instance is RUNNING. */
     public Monitor start(Duration timeout) throws InterruptedException {
-        streams.start();
-        if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        begin();
+        if (!awaitRunning(timeout)) {
             throw new IllegalStateException("Kafka Streams did not reach RUNNING within " + timeout
                     + " (state " + streams.state() + "); is the broker reachable?");
         }
         return this;
+    }
+
+    /** Starts processing without waiting (a long-running service keeps listening for Ctrl-C meanwhile). */
+    public void begin() {
+        streams.start();
+    }
+
+    /** Waits up to {@code timeout} for the instance to be RUNNING; true if it is. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public KafkaStreams.State state() {
@@ -76,8 +87,13 @@ public final class Monitor implements AutoCloseable {
         return streams;
     }
 
+    /**
+     * Stops processing and leaves the consumer group, so that a restarted or remaining instance takes the
+     * partitions over at once instead of after the session timeout.
+     */
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 }

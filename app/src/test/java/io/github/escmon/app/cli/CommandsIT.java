@@ -116,7 +116,7 @@ class CommandsIT {
             assertTrue(monitor.waitFor(60, TimeUnit.SECONDS), "escmon run stops within a minute of SIGTERM");
         }
         String log = Files.readString(dir.resolve("run.log"));
-        assertTrue(log.contains("Monitor running on " + kafka.bootstrapServers()), log);
+        assertTrue(log.contains("Monitor starting on " + kafka.bootstrapServers()) && log.contains("Monitor running"), log);
         assertTrue(log.contains("Stopping"), "stopped through its shutdown path:\n" + log);
     }
 
