@@ -24,6 +24,8 @@ public final class StreamsProperties {
         p.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         p.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // a run is done when its input offsets are committed: commit often under at-least-once too
+        p.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
         // an object, not a string: Kafka hands the handler its config map as given
         p.put(DeadLetterHandler.OUTCOMES_CONFIG, outcomes);
         return p;
