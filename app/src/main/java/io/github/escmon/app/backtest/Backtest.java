@@ -10,13 +10,12 @@ import io.github.escmon.app.output.CanonicalOrder;
 import io.github.escmon.app.output.TopicReader;
 import io.github.escmon.events.Alert;
 import io.github.escmon.events.DyadScore;
-import io.github.escmon.events.IncidentSerde;
 import io.github.escmon.events.JsonSerde;
 import io.github.escmon.events.TopicNames;
 import io.github.escmon.producer.publish.FilePublisher;
 import io.github.escmon.producer.publish.IncidentPublisher;
 import io.github.escmon.producer.publish.PublishReport;
-import java.io.BufferedReader;
+import io.github.escmon.producer.source.RowReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -34,7 +33,7 @@ public final class Backtest {
     private Backtest() {
     }
 
-    public static Result run(Cluster cluster, EscmonConfig config, BufferedReader input, Duration timeout,
+    public static Result run(Cluster cluster, EscmonConfig config, RowReader input, Duration timeout,
                              LongConsumer progress) throws Exception {
         TopicNames topics = config.topics();
         ensureTopics(cluster, config);
@@ -53,12 +52,12 @@ public final class Backtest {
 
     /** Publishes {@code input} and returns once {@code monitor} has committed everything it published. */
     public static PublishReport publishAndDrain(Cluster cluster, EscmonConfig config, Monitor monitor,
-                                                BufferedReader input, Duration timeout, LongConsumer progress)
+                                                RowReader input, Duration timeout, LongConsumer progress)
             throws Exception {
         String incidents = config.topics().incidents();
         PublishReport report;
         try (var publisher = new IncidentPublisher(cluster.clientProperties(), incidents, config.scoreParameters().tick())) {
-            report = new FilePublisher(new IncidentSerde(config.validator())).publish(input, publisher, progress);
+            report = FilePublisher.publish(input, publisher, null, progress);
         }
         Drain.awaitCommitted(cluster.admin(), monitor.applicationId(), Drain.endOffsets(cluster.admin(), incidents),
                 timeout, monitor::checkHealthy);

@@ -7,7 +7,7 @@ import io.github.escmon.app.monitor.Cluster;
 import io.github.escmon.app.output.AlertLine;
 import io.github.escmon.app.output.JsonLinesWriter;
 import io.github.escmon.events.TopicNames;
-import java.io.BufferedReader;
+import io.github.escmon.producer.source.RowReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,8 +31,11 @@ public final class BacktestCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Parameters(paramLabel = "FILE", description = "Incidents as JSON Lines (SCORING.md §1 schema).")
+    @Parameters(paramLabel = "FILE", description = "Incidents: JSON Lines, a GDELT 2.0 or 1.0 export or an ACLED CSV (.zip and .gz too).")
     Path file;
+
+    @Mixin
+    SourceOptions source;
 
     @Option(names = "--scores-out", paramLabel = "FILE", description = "Write every score record here (JSON Lines).")
     Path scoresOut;
@@ -73,10 +76,10 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         Duration limit = io.github.escmon.app.config.Durations.parse("--timeout", timeout);
         try (Cluster cluster = kafka.hasCluster(config) ? Cluster.external(config) : Cluster.embedded(config, null, 0);
-             BufferedReader in = Files.newBufferedReader(file)) {
+             RowReader rows = source.open(file, config)) {
             Backtest.Result result;
             try {
-                result = Backtest.run(cluster, cluster.config(), in, limit, lines -> { });
+                result = Backtest.run(cluster, cluster.config(), rows, limit, lines -> { });
             } finally {
                 if (!cluster.isEmbedded()) {
                     RunTopics.delete(cluster.admin(), cluster.config().topics(), cluster.config().get("application.id"));

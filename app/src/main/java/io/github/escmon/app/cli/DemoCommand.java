@@ -8,6 +8,9 @@ import io.github.escmon.app.monitor.Monitor;
 import io.github.escmon.app.output.AlertFollower;
 import io.github.escmon.app.output.AlertLine;
 import io.github.escmon.producer.publish.PublishReport;
+import io.github.escmon.producer.source.Format;
+import io.github.escmon.producer.source.RowReader;
+import io.github.escmon.producer.source.Sources;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -66,8 +69,9 @@ public final class DemoCommand implements Callable<Integer> {
             try (Monitor monitor = new Monitor(config).start(timeout);
                  AlertFollower alerts = new AlertFollower(cluster.clientProperties(), config.topics().alerts(),
                          a -> System.out.println(AlertLine.format(a))).start();
-                 BufferedReader story = new BufferedReader(new InputStreamReader(
-                         Objects.requireNonNull(DemoCommand.class.getResourceAsStream(SEED), SEED), StandardCharsets.UTF_8))) {
+                 RowReader story = Sources.open(new BufferedReader(new InputStreamReader(
+                         Objects.requireNonNull(DemoCommand.class.getResourceAsStream(SEED), SEED), StandardCharsets.UTF_8)),
+                         Format.JSONL, config.sourceSettings())) {
                 System.out.println("Publishing the seed story: Iran, Pakistan, Iraq and Jaish al-Adl, December 2023 - January 2024");
                 System.out.println();
                 PublishReport report = Backtest.publishAndDrain(cluster, config, monitor, story, timeout, lines -> { });

@@ -4,6 +4,7 @@ import io.github.escmon.alerts.levels.AlertParameters;
 import io.github.escmon.events.Codebook;
 import io.github.escmon.events.IncidentValidator;
 import io.github.escmon.events.TopicNames;
+import io.github.escmon.producer.source.SourceSettings;
 import io.github.escmon.streams.window.ScoreParameters;
 import java.io.IOException;
 import java.io.Reader;
@@ -61,6 +62,7 @@ public final class EscmonConfig {
         d.put("alert.hysteresis", "1.0");
         d.put("alert.hold", "24h");
         d.put("incident.max-future", "1d");
+        d.put("source.actor-level", "country");
         return d;
     }
 
@@ -122,6 +124,7 @@ public final class EscmonConfig {
         alertParameters();
         integer("topics.partitions");
         duration("incident.max-future");
+        sourceSettings();
         for (String key : values.keySet()) {
             if (!DEFAULTS.containsKey(key) && !key.startsWith("kafka.") && !key.equals("bootstrap.servers")) {
                 throw new ConfigException("unknown setting '" + key + "'; known settings: " + DEFAULTS.keySet()
@@ -173,6 +176,16 @@ public final class EscmonConfig {
 
     public IncidentValidator validator() {
         return new IncidentValidator(Codebook.standard(), Clock.systemUTC(), duration("incident.max-future"));
+    }
+
+    /** What source readers need: validation, and for GDELT whether actors are countries or full actor codes. */
+    public SourceSettings sourceSettings() {
+        String level = get("source.actor-level");
+        try {
+            return new SourceSettings(validator(), SourceSettings.ActorLevel.valueOf(level.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("source.actor-level: expected country or actor, got '" + level + "'");
+        }
     }
 
     /** Kafka client settings: {@code bootstrap.servers} and everything under {@code kafka.}. */

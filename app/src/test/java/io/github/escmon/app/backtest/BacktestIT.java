@@ -7,6 +7,8 @@ import io.github.escmon.app.config.EscmonConfig;
 import io.github.escmon.app.monitor.Cluster;
 import io.github.escmon.events.Json;
 import io.github.escmon.events.TopicNames;
+import io.github.escmon.producer.source.Format;
+import io.github.escmon.producer.source.Sources;
 import io.github.escmon.streams.Outcome;
 import io.github.escmon.testkit.KafkaCluster;
 import io.github.escmon.testkit.WithKafka;
@@ -53,8 +55,8 @@ class BacktestIT {
     private Backtest.Result backtest(KafkaCluster kafka, int partitions, List<String> lines) throws Exception {
         EscmonConfig config = config(kafka, partitions);
         try (Cluster cluster = Cluster.external(config)) {
-            return Backtest.run(cluster, config, new BufferedReader(new StringReader(String.join("\n", lines))),
-                    Duration.ofMinutes(2), n -> { });
+            return Backtest.run(cluster, config, Sources.open(new BufferedReader(new StringReader(String.join("\n", lines))),
+                    Format.JSONL, config.sourceSettings()), Duration.ofMinutes(2), n -> { });
         }
     }
 
@@ -109,6 +111,6 @@ class BacktestIT {
         assertEquals(lines.size(), r.published().read());
         assertEquals(r.published().read(), r.outcomes().total() + r.published().invalid());
         assertEquals(9, r.alerts().size(), "bad lines change nothing");
-        assertEquals(Tally.of(r.published(), r.outcomes()), "read 17: accepted 13, invalid 2, duplicate 1, domestic 1, late 0");
+        assertEquals(Tally.of(r.published(), r.outcomes()), "read 17: accepted 13, unpaired 0, invalid 2, duplicate 1, domestic 1, late 0");
     }
 }

@@ -67,7 +67,7 @@ class CommandsIT {
         GoldenRecords.assertAlertsMatch(Golden.records("/golden/iran-pakistan-2024.alerts.jsonl"), read(dir.resolve("a6.jsonl")));
         assertEquals(Files.readString(dir.resolve("s1.jsonl")), Files.readString(dir.resolve("s6.jsonl")));
         assertEquals(Files.readString(dir.resolve("a1.jsonl")), Files.readString(dir.resolve("a6.jsonl")));
-        assertTrue(six.out().contains("read 13: accepted 13, invalid 0, duplicate 0, domestic 0, late 0; 685 score records, 9 alerts"), six.out());
+        assertTrue(six.out().contains("read 13: accepted 13, unpaired 0, invalid 0, duplicate 0, domestic 0, late 0; 685 score records, 9 alerts"), six.out());
         List<String> runTopics = kafka.admin().listTopics().names().get().stream().filter(t -> t.contains("backtest-")).toList();
         assertEquals(List.of(), runTopics, "a backtest on a shared cluster deletes its topics");
     }
@@ -82,7 +82,7 @@ class CommandsIT {
         Result r = escmon("backtest", file.toString(), "--bootstrap-servers", kafka.bootstrapServers(), "--errors", errors.toString());
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().contains("line 5: target: actor code must match [A-Z0-9_]{2,32}, got \"pak\""), r.out());
-        assertTrue(r.out().contains("read 14: accepted 13, invalid 1,"), r.out());
+        assertTrue(r.out().contains("read 14: accepted 13, unpaired 0, invalid 1,"), r.out());
         JsonNode error = Golden.parse(Files.readAllLines(errors).get(0));
         assertEquals(5, error.get("line").asInt());
         assertEquals("target", error.get("field").asText());

@@ -49,6 +49,6 @@ class DemoCommandIT {
             }
         }
         assertTrue(output.contains("PAK struck back at IRN 32 h after IRN's attack (1.39× its intensity)"), output);
-        assertTrue(output.contains("Story done. read 13: accepted 13, invalid 0, duplicate 0, domestic 0, late 0; 9 alerts."), output);
+        assertTrue(output.contains("Story done. read 13: accepted 13, unpaired 0, invalid 0, duplicate 0, domestic 0, late 0; 9 alerts."), output);
     }
 }

@@ -1,65 +1,60 @@
 package io.github.escmon.producer.publish;
 
 import io.github.escmon.events.Incident;
-import io.github.escmon.events.IncidentSerde;
-import io.github.escmon.producer.jsonl.JsonLinesReader;
-import io.github.escmon.producer.jsonl.SourceLine;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.github.escmon.producer.source.Row;
+import io.github.escmon.producer.source.RowReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
- * Publishes a JSON Lines file: valid lines go to the topic, invalid ones into the report with their line
- * number and reason. Nothing is dropped silently.
+ * Publishes the rows of a source: valid ones to the topic, invalid ones into the report with their line
+ * number and reason (and, if asked, to the dead-letter topic), unpaired ones counted. Nothing is dropped
+ * silently.
  */
 public final class FilePublisher {
 
-    private final IncidentSerde serde;
-
-    public FilePublisher(IncidentSerde serde) {
-        this.serde = serde;
+    private FilePublisher() {
     }
 
     /**
-     * @param progress called with the number of lines read so far, every 1,000 lines and at the end
+     * @param deadLetters where invalid rows go besides the report (null: the report only)
+     * @param progress    called with the number of rows read so far, every 1,000 rows and at the end
      */
-    public PublishReport publish(Path file, IncidentPublisher publisher, LongConsumer progress) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return publish(in, publisher, progress);
-        }
-    }
-
-    /** As {@link #publish(Path, IncidentPublisher, LongConsumer)}, from an open reader (which stays open). */
-    public PublishReport publish(BufferedReader in, IncidentPublisher publisher, LongConsumer progress) {
+    public static PublishReport publish(RowReader rows, IncidentPublisher publisher, DeadLetterPublisher deadLetters,
+                                        LongConsumer progress) {
         long read = 0;
         long published = 0;
         long heartbeatLines = 0;
+        long unpaired = 0;
         List<LineError> errors = new ArrayList<>();
-        var lines = new JsonLinesReader(in, serde);
-        while (lines.hasNext()) {
-            SourceLine line = lines.next();
+        while (rows.hasNext()) {
+            Row row = rows.next();
             read++;
-            if (line.isValid()) {
-                publisher.publish(line.record());
-                if (line.record() instanceof Incident) {
+            if (row instanceof Row.Valid valid) {
+                publisher.publish(valid.record());
+                if (valid.record() instanceof Incident) {
                     published++;
                 } else {
                     heartbeatLines++;
                 }
+            } else if (row instanceof Row.Invalid invalid) {
+                errors.add(new LineError(invalid.line(), invalid.field(), invalid.reason()));
+                if (deadLetters != null) {
+                    deadLetters.publish(invalid);
+                }
             } else {
-                errors.add(new LineError(line.number(), line.error().field(), line.error().getMessage()));
+                unpaired++;
             }
             if (read % 1000 == 0) {
                 progress.accept(read);
             }
         }
         publisher.flush();
+        if (deadLetters != null) {
+            deadLetters.flush();
+        }
         progress.accept(read);
-        return new PublishReport(read, published, heartbeatLines, publisher.heartbeats(), List.copyOf(errors));
+        return new PublishReport(read, published, heartbeatLines, unpaired, publisher.heartbeats(), List.copyOf(errors));
     }
 }

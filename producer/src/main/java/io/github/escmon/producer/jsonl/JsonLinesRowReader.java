@@ -2,24 +2,31 @@ package io.github.escmon.producer.jsonl;
 
 import io.github.escmon.events.IncidentSerde;
 import io.github.escmon.events.InvalidIncidentException;
+import io.github.escmon.producer.source.Format;
+import io.github.escmon.producer.source.Row;
+import io.github.escmon.producer.source.RowReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.NoSuchElementException;
 
-/** Reads a JSON Lines file of incidents (SCORING.md §1), validating each non-blank line. */
-public final class JsonLinesReader implements Iterator<SourceLine> {
+/** Reads JSON Lines in escmon's native schema (SCORING.md §1), validating each non-blank line. */
+public final class JsonLinesRowReader implements RowReader {
 
     private final BufferedReader reader;
     private final IncidentSerde serde;
     private long lineNumber;
-    private SourceLine next;
+    private Row next;
 
-    public JsonLinesReader(BufferedReader reader, IncidentSerde serde) {
+    public JsonLinesRowReader(BufferedReader reader, IncidentSerde serde) {
         this.reader = reader;
         this.serde = serde;
+    }
+
+    @Override
+    public Format format() {
+        return Format.JSONL;
     }
 
     @Override
@@ -31,16 +38,16 @@ public final class JsonLinesReader implements Iterator<SourceLine> {
     }
 
     @Override
-    public SourceLine next() {
+    public Row next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        SourceLine line = next;
+        Row row = next;
         next = null;
-        return line;
+        return row;
     }
 
-    private SourceLine readNext() {
+    private Row readNext() {
         try {
             for (String text; (text = reader.readLine()) != null; ) {
                 lineNumber++;
@@ -48,14 +55,19 @@ public final class JsonLinesReader implements Iterator<SourceLine> {
                     continue;
                 }
                 try {
-                    return new SourceLine(lineNumber, serde.parse(text.getBytes(StandardCharsets.UTF_8)), null);
+                    return new Row.Valid(lineNumber, serde.parse(text.getBytes(StandardCharsets.UTF_8)));
                 } catch (InvalidIncidentException e) {
-                    return new SourceLine(lineNumber, null, e);
+                    return new Row.Invalid(lineNumber, e.field(), e.getMessage(), text);
                 }
             }
             return null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read line " + (lineNumber + 1), e);
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
     }
 }
