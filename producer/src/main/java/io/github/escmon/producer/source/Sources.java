@@ -1,6 +1,9 @@
 package io.github.escmon.producer.source;
 
 import io.github.escmon.events.IncidentSerde;
+import io.github.escmon.producer.acled.AcledRowReader;
+import io.github.escmon.producer.gdelt.Gdelt1RowReader;
+import io.github.escmon.producer.gdelt.Gdelt2RowReader;
 import io.github.escmon.producer.jsonl.JsonLinesRowReader;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,7 +29,9 @@ public final class Sources {
     public static RowReader open(BufferedReader in, Format format, SourceSettings settings) {
         return switch (format) {
             case JSONL -> new JsonLinesRowReader(in, new IncidentSerde(settings.validator()));
-            case GDELT2, GDELT1, ACLED -> throw new UnsupportedOperationException(format + " is not readable yet");
+            case GDELT2 -> new Gdelt2RowReader(in, settings);
+            case GDELT1 -> new Gdelt1RowReader(in, settings);
+            case ACLED -> new AcledRowReader(in, settings);
         };
     }
 }
