@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *
  * <p>Two rules go beyond §1 because Kafka needs them: event times before 1970 cannot be record timestamps, and
  * an event more than {@code maxFuture} ahead of the wall clock would drag stream time forward and make every
- * later event look late.
+ * later event look late (and a broker refuses record timestamps more than an hour ahead by default).
  */
 public final class IncidentValidator {
 
@@ -21,6 +21,8 @@ public final class IncidentValidator {
     private static final Pattern CAMEO = Pattern.compile("[0-9]{2,4}");
     private static final int MAX_ID = 200;
     private static final int MAX_QUOTE = 60;
+    /** Below Kafka's own limit on record timestamps ahead of the broker clock (message.timestamp.after.max.ms, 1 h). */
+    public static final Duration DEFAULT_MAX_FUTURE = Duration.ofMinutes(30);
 
     private final Codebook codebook;
     private final Clock clock;
@@ -33,7 +35,7 @@ public final class IncidentValidator {
     }
 
     public static IncidentValidator standard() {
-        return new IncidentValidator(Codebook.standard(), Clock.systemUTC(), Duration.ofDays(1));
+        return new IncidentValidator(Codebook.standard(), Clock.systemUTC(), DEFAULT_MAX_FUTURE);
     }
 
     public Codebook codebook() {
@@ -46,6 +48,10 @@ public final class IncidentValidator {
             throw new InvalidIncidentException("record", "record: expected a JSON object, got " + kind(node));
         }
         if (node.has("heartbeat")) {
+            if (node.size() != 1) {
+                throw new InvalidIncidentException("heartbeat", "heartbeat: a heartbeat record has no other fields, got "
+                        + node.size() + " (an incident must not carry a heartbeat field)");
+            }
             return new Heartbeat(instant(node, "heartbeat"));
         }
         return incident(node);
@@ -53,8 +59,12 @@ public final class IncidentValidator {
 
     public Incident incident(JsonNode node) {
         String id = requiredText(node, "id");
-        if (id.isEmpty() || id.length() > MAX_ID) {
-            throw new InvalidIncidentException("id", "id: must be 1-" + MAX_ID + " characters, got " + id.length() + " (" + quote(id) + ")");
+        int length = id.codePointCount(0, id.length());
+        if (length == 0 || length > MAX_ID) {
+            throw new InvalidIncidentException("id", "id: must be 1-" + MAX_ID + " characters, got " + length + " (" + quote(id) + ")");
+        }
+        if (!isWellFormed(id)) {
+            throw new InvalidIncidentException("id", "id: contains an unpaired surrogate (not valid Unicode): " + quote(id));
         }
         Instant occurredAt = instant(node, "occurredAt");
         String source = actor(node, "source");
@@ -174,6 +184,18 @@ public final class IncidentValidator {
             throw new InvalidIncidentException("location", "location: must be an object, got " + kind(v));
         }
         return v;
+    }
+
+    private static boolean isWellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String kind(JsonNode v) {

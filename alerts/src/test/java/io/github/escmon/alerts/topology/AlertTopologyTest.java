@@ -36,7 +36,8 @@ class AlertTopologyTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "/golden/iran-pakistan-2024.scores.jsonl, /golden/iran-pakistan-2024.alerts.jsonl",
-            "/golden/mixed.scores.jsonl,              /golden/mixed.alerts.jsonl"})
+            "/golden/mixed.scores.jsonl,              /golden/mixed.alerts.jsonl",
+            "/golden/partitioning.scores.jsonl,       /golden/partitioning.alerts.jsonl"})
     void alertsEqualTheReference(String scores, String alerts) {
         var in = driver.createInputTopic(TOPICS.scores(), new StringSerializer(), new StringSerializer());
         var out = driver.createOutputTopic(TOPICS.alerts(), new StringDeserializer(), new StringDeserializer());

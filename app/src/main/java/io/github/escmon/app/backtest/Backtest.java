@@ -59,8 +59,9 @@ public final class Backtest {
         try (var publisher = new IncidentPublisher(cluster.clientProperties(), incidents, config.scoreParameters().tick())) {
             report = FilePublisher.publish(input, publisher, null, progress);
         }
+        var t = config.topics();
         Drain.awaitCommitted(cluster.admin(), monitor.applicationId(), Drain.endOffsets(cluster.admin(), incidents),
-                timeout, monitor::checkHealthy);
+                List.of(t.scores(), t.alerts(), t.deadLetter()), timeout, monitor::checkHealthy);
         return report;
     }
 

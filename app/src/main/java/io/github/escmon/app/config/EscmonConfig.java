@@ -61,7 +61,7 @@ public final class EscmonConfig {
         d.put("alert.critical", "7");
         d.put("alert.hysteresis", "1.0");
         d.put("alert.hold", "24h");
-        d.put("incident.max-future", "1d");
+        d.put("incident.max-future", "30m");
         d.put("source.actor-level", "country");
         return d;
     }

@@ -1,18 +1,23 @@
 package io.github.escmon.app.monitor;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Waits until the monitor has processed a topic up to given offsets: its consumer group has committed them.
- * Under exactly-once, committed input offsets mean that every score and alert they caused is committed too.
+ * Waits until the monitor has processed a topic up to given offsets: its consumer group has committed them,
+ * and the transactions that wrote its outputs are complete on every output partition. Under exactly-once the
+ * input offsets commit with the outputs, but the commit markers reach each output partition on their own, so
+ * a reader that came too early would stop short of the last transaction.
  */
 public final class Drain {
 
@@ -21,40 +26,60 @@ public final class Drain {
 
     /** The current end offset of every partition of {@code topic}. */
     public static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws ExecutionException, InterruptedException {
-        int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        for (int p = 0; p < partitions; p++) {
-            request.put(new TopicPartition(topic, p), OffsetSpec.latest());
-        }
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(request).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
-        return ends;
+        return offsets(admin, List.of(topic), IsolationLevel.READ_UNCOMMITTED);
     }
 
     /**
-     * Blocks until group {@code groupId} has committed at least {@code targets}, checking {@code health} between
-     * polls; throws when {@code timeout} passes first.
+     * Blocks until group {@code groupId} has committed at least {@code targets} and {@code outputs} have no open
+     * transaction, checking {@code health} between polls; throws when {@code timeout} passes first.
      */
-    public static void awaitCommitted(Admin admin, String groupId, Map<TopicPartition, Long> targets, Duration timeout,
-                                      Runnable health) throws ExecutionException, InterruptedException {
+    public static void awaitCommitted(Admin admin, String groupId, Map<TopicPartition, Long> targets,
+                                      Collection<String> outputs, Duration timeout, Runnable health)
+            throws ExecutionException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             health.run();
-            Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
-            long behind = 0;
-            for (var target : targets.entrySet()) {
-                OffsetAndMetadata c = committed.get(target.getKey());
-                long at = c == null ? 0 : c.offset();
-                behind += Math.max(0, target.getValue() - at);
-            }
-            if (behind == 0) {
+            long behind = behind(admin, groupId, targets);
+            long open = behind > 0 ? 1 : unstable(admin, outputs);
+            if (behind == 0 && open == 0) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the monitor is still " + behind + " records behind after " + timeout);
+                throw new IllegalStateException(behind > 0
+                        ? "the monitor is still " + behind + " records behind after " + timeout
+                        : "outputs " + outputs + " still have open transactions after " + timeout);
             }
-            Thread.sleep(100);
+            Thread.sleep(50);
         }
+    }
+
+    private static long behind(Admin admin, String groupId, Map<TopicPartition, Long> targets)
+            throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+        long behind = 0;
+        for (var target : targets.entrySet()) {
+            OffsetAndMetadata c = committed.get(target.getKey());
+            behind += Math.max(0, target.getValue() - (c == null ? 0 : c.offset()));
+        }
+        return behind;
+    }
+
+    /** How many output partitions have records not yet readable by read_committed consumers. */
+    private static long unstable(Admin admin, Collection<String> topics) throws ExecutionException, InterruptedException {
+        Map<TopicPartition, Long> stable = offsets(admin, topics, IsolationLevel.READ_COMMITTED);
+        Map<TopicPartition, Long> end = offsets(admin, topics, IsolationLevel.READ_UNCOMMITTED);
+        return end.entrySet().stream().filter(e -> !e.getValue().equals(stable.get(e.getKey()))).count();
+    }
+
+    private static Map<TopicPartition, Long> offsets(Admin admin, Collection<String> topics, IsolationLevel isolation)
+            throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get().forEach((name, description) ->
+                description.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, Long> result = new HashMap<>();
+        admin.listOffsets(request, new ListOffsetsOptions(isolation)).all().get()
+                .forEach((tp, info) -> result.put(tp, info.offset()));
+        return result;
     }
 }

@@ -69,9 +69,10 @@ public final class Monitor implements AutoCloseable {
 
     /** Fails if a stream thread died: waiting on its progress would otherwise hang. */
     public void checkHealthy() {
-        if (fatal != null || streams.state() == KafkaStreams.State.ERROR
-                || streams.state() == KafkaStreams.State.PENDING_ERROR) {
-            throw new IllegalStateException("the monitor stopped: " + (fatal == null ? streams.state() : fatal.toString()), fatal);
+        KafkaStreams.State state = streams.state();
+        if (fatal != null || state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+                || state == KafkaStreams.State.NOT_RUNNING || state == KafkaStreams.State.PENDING_SHUTDOWN) {
+            throw new IllegalStateException("the monitor stopped: " + (fatal == null ? state : fatal.toString()), fatal);
         }
     }
 

@@ -26,6 +26,8 @@ public final class StreamsProperties {
         p.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // a run is done when its input offsets are committed: commit often under at-least-once too
         p.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        // changelogs carry event times too (see TopicSetup)
+        p.putIfAbsent(StreamsConfig.topicPrefix("message.timestamp.after.max.ms"), Long.toString(Long.MAX_VALUE));
         // an object, not a string: Kafka hands the handler its config map as given
         p.put(DeadLetterHandler.OUTCOMES_CONFIG, outcomes);
         return p;

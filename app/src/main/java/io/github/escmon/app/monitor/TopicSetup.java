@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
 public final class TopicSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
-    private static final Map<String, String> FOREVER = Map.of("retention.ms", "-1");
+    private static final Map<String, String> FOREVER = Map.of("retention.ms", "-1",
+            // event times may run ahead of the broker's clock (incident.max-future): do not refuse them
+            "message.timestamp.after.max.ms", Long.toString(Long.MAX_VALUE));
 
     private TopicSetup() {
     }

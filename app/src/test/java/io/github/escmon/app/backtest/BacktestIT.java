@@ -68,7 +68,9 @@ class BacktestIT {
     @CsvSource({
             "/scenarios/iran-pakistan-2024.jsonl, /golden/iran-pakistan-2024, 1",
             "/scenarios/iran-pakistan-2024.jsonl, /golden/iran-pakistan-2024, 6",
-            "/golden/mixed.jsonl,                 /golden/mixed,              6"})
+            "/golden/mixed.jsonl,                 /golden/mixed,              6",
+            "/golden/partitioning.jsonl,          /golden/partitioning,       2",
+            "/golden/partitioning.jsonl,          /golden/partitioning,       3"})
     void scoresAndAlertsEqualTheReferenceWhateverThePartitionCount(String input, String golden, int partitions,
                                                                    KafkaCluster kafka) throws Exception {
         Backtest.Result r = backtest(kafka, partitions, Golden.lines(input));

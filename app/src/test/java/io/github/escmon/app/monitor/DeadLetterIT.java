@@ -64,7 +64,7 @@ class DeadLetterIT {
                     producer.send(good);
                 }
                 Drain.awaitCommitted(cluster.admin(), monitor.applicationId(), Drain.endOffsets(cluster.admin(), t.incidents()),
-                        Duration.ofMinutes(1), monitor::checkHealthy);
+                        List.of(t.scores(), t.alerts(), t.deadLetter()), Duration.ofMinutes(1), monitor::checkHealthy);
                 assertEquals(bad.size(), monitor.outcomes().get(Outcome.INVALID));
                 assertEquals(1, monitor.outcomes().get(Outcome.ACCEPTED));
                 assertEquals(KafkaStreamsRunning.RUNNING, KafkaStreamsRunning.of(monitor));

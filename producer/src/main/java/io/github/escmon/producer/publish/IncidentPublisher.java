@@ -3,6 +3,7 @@ package io.github.escmon.producer.publish;
 import io.github.escmon.events.Heartbeat;
 import io.github.escmon.events.Incident;
 import io.github.escmon.events.Json;
+import io.github.escmon.events.StreamTimeHeader;
 import io.github.escmon.events.TimelineRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -50,7 +52,9 @@ public final class IncidentPublisher implements AutoCloseable {
         rethrowFailure();
         heartbeats.advance(record.time()).ifPresent(this::heartbeat);
         if (record instanceof Incident incident) {
-            send(new ProducerRecord<>(topic, null, incident.occurredAt().toEpochMilli(), incident.key(), json(incident)));
+            var headers = new RecordHeaders();
+            headers.add(StreamTimeHeader.NAME, StreamTimeHeader.encode(heartbeats.streamTime()));
+            send(new ProducerRecord<>(topic, null, incident.occurredAt().toEpochMilli(), incident.key(), json(incident), headers));
             incidents++;
         } else {
             heartbeat(record.time().toEpochMilli());

@@ -16,8 +16,8 @@ class HeartbeatScheduleTest {
     }
 
     @Test
-    void theFirstRecordNeedsNoHeartbeat() {
-        assertEquals(OptionalLong.empty(), at("2024-01-01T10:30:00Z"));
+    void theFirstRecordAnnouncesTheBoundaryAtOrBeforeIt() {
+        assertEquals(OptionalLong.of(Instant.parse("2024-01-01T10:00:00Z").toEpochMilli()), at("2024-01-01T10:30:00Z"));
     }
 
     @Test

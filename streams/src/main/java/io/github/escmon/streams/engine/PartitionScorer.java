@@ -34,6 +34,15 @@ public final class PartitionScorer {
 
     /** Applies one record; every score record it causes goes to {@code out}, in order. */
     public void apply(TimelineRecord record, PartitionState state, Consumer<DyadScore> out) {
+        apply(record, null, state, out);
+    }
+
+    /**
+     * As {@link #apply(TimelineRecord, PartitionState, Consumer)}, with the producer's stream time when the record
+     * carries it ({@link io.github.escmon.events.StreamTimeHeader}): a duplicate is an id seen within W of the
+     * stream's time, which this partition's clock may trail by up to a tick.
+     */
+    public void apply(TimelineRecord record, Long producerStreamTime, PartitionState state, Consumer<DyadScore> out) {
         long t = record.time().toEpochMilli();
         Long previous = state.streamTime();
         if (previous != null) {
@@ -42,7 +51,8 @@ public final class PartitionScorer {
         long streamTime = previous == null ? t : Math.max(previous, t);
         state.streamTime(streamTime);
         if (record instanceof Incident incident) {
-            outcomes.count(score(incident, streamTime, state, out));
+            long dedupeTime = producerStreamTime == null ? streamTime : Math.max(streamTime, producerStreamTime);
+            outcomes.count(score(incident, dedupeTime, state, out));
         }
     }
 

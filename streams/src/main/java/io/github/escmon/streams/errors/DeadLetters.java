@@ -36,7 +36,8 @@ public final class DeadLetters {
         headers.add(TOPIC, utf8(context.topic()));
         headers.add(PARTITION, utf8(Integer.toString(context.partition())));
         headers.add(OFFSET, utf8(Long.toString(context.offset())));
-        return new ProducerRecord<>(dlqTopic, null, null, key, value, headers);
+        // stamped when it was refused: the source's timestamp may be anything, even one the broker rejects
+        return new ProducerRecord<>(dlqTopic, null, System.currentTimeMillis(), key, value, headers);
     }
 
     /** The validation failure behind an exception, if that is what it is. */

@@ -3,8 +3,10 @@ package io.github.escmon.streams.topology;
 import io.github.escmon.events.DyadScore;
 import io.github.escmon.events.Incident;
 import io.github.escmon.events.InvalidIncidentException;
+import io.github.escmon.events.StreamTimeHeader;
 import io.github.escmon.events.TimelineRecord;
 import io.github.escmon.streams.engine.PartitionScorer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -39,7 +41,8 @@ final class ScoringProcessor implements Processor<String, TimelineRecord, String
             throw new InvalidIncidentException("key", "key: must be the incident's dyad " + incident.key()
                     + ", got " + (record.key() == null ? "no key" : "\"" + record.key() + "\""));
         }
-        scorer.apply(record.value(), state,
+        Header hint = record.headers().lastHeader(StreamTimeHeader.NAME);
+        scorer.apply(record.value(), hint == null ? null : StreamTimeHeader.decode(hint.value()), state,
                 score -> context.forward(new Record<>(score.dyad(), score, score.at().toEpochMilli())));
     }
 }

@@ -8,7 +8,6 @@ import io.github.escmon.events.DyadScore;
 import io.github.escmon.events.Evidence;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,11 +58,25 @@ public final class DyadWindow {
         if (event.at() <= t - p.window().toMillis()) {
             return Optional.empty();
         }
-        int i = Collections.binarySearch(events, event, WindowEvent.ORDER);
-        events.add(i < 0 ? -i - 1 : i, event);
+        events.add(insertionPoint(event), event);
         DyadScore score = evaluate(t, DyadScore.EVENT, event.id(), p);
         needsTick = true;
         return Optional.of(score);
+    }
+
+    /** After every event that orders before or equal to it: equal ones keep their arrival order, as in the reference. */
+    private int insertionPoint(WindowEvent event) {
+        int lo = 0;
+        int hi = events.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (WindowEvent.ORDER.compare(events.get(mid), event) <= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Evaluates the dyad at a tick boundary (or at its last evaluation, if that is later). */

@@ -17,7 +17,8 @@ class PartitionScorerGoldenTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "/scenarios/iran-pakistan-2024.jsonl, /golden/iran-pakistan-2024.scores.jsonl",
-            "/golden/mixed.jsonl,                 /golden/mixed.scores.jsonl"})
+            "/golden/mixed.jsonl,                 /golden/mixed.scores.jsonl",
+            "/golden/partitioning.jsonl,          /golden/partitioning.scores.jsonl"})
     void everyScoreRecordMatchesTheReference(String input, String expected) {
         var scenario = new Scenario().apply(Scenario.parse(Golden.lines(input)));
         List<JsonNode> actual = scenario.scores.stream().map(s -> Json.MAPPER.<JsonNode>valueToTree(s)).toList();

@@ -86,7 +86,8 @@ class ScoringTopologyTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "/scenarios/iran-pakistan-2024.jsonl, /golden/iran-pakistan-2024.scores.jsonl",
-            "/golden/mixed.jsonl,                 /golden/mixed.scores.jsonl"})
+            "/golden/mixed.jsonl,                 /golden/mixed.scores.jsonl",
+            "/golden/partitioning.jsonl,          /golden/partitioning.scores.jsonl"})
     void scoresEqualTheReference(String input, String expected) {
         Golden.lines(input).forEach(this::pipe);
         GoldenRecords.assertScoresMatch(Golden.records(expected), scoreRecords());
