@@ -6,6 +6,7 @@ import io.github.escmon.app.config.EscmonConfig;
 import io.github.escmon.app.monitor.Cluster;
 import io.github.escmon.app.output.AlertLine;
 import io.github.escmon.app.output.JsonLinesWriter;
+import io.github.escmon.app.output.Progress;
 import io.github.escmon.events.TopicNames;
 import io.github.escmon.producer.source.RowReader;
 import java.nio.file.Files;
@@ -79,7 +80,9 @@ public final class BacktestCommand implements Callable<Integer> {
              RowReader rows = source.open(file, config)) {
             Backtest.Result result;
             try {
-                result = Backtest.run(cluster, cluster.config(), rows, limit, lines -> { });
+                try (Progress progress = Progress.of("backtest", rows, Files.size(file), quiet)) {
+                    result = Backtest.run(cluster, cluster.config(), rows, limit, progress);
+                }
             } finally {
                 if (!cluster.isEmbedded()) {
                     RunTopics.delete(cluster.admin(), cluster.config().topics(), cluster.config().get("application.id"));
@@ -97,6 +100,11 @@ public final class BacktestCommand implements Callable<Integer> {
             }
             if (!quiet) {
                 result.alerts().forEach(a -> System.out.println(AlertLine.format(a)));
+                var codes = rows.derivedActorCodes();
+                if (!codes.isEmpty()) {
+                    System.out.println("Actor codes derived from names (" + codes.size() + "):");
+                    codes.forEach((code, name) -> System.out.println("  " + code + "  " + name));
+                }
                 result.published().errors().stream().limit(20).forEach(e ->
                         System.out.println("line " + e.line() + ": " + e.reason()));
                 if (result.published().errors().size() > 20) {

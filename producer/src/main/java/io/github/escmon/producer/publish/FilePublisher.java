@@ -23,6 +23,17 @@ public final class FilePublisher {
      */
     public static PublishReport publish(RowReader rows, IncidentPublisher publisher, DeadLetterPublisher deadLetters,
                                         LongConsumer progress) {
+        try {
+            return publish(rows, publisher, deadLetters, progress, Pacer.MAX);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** As above, pacing records by their event time ({@code --speed}). */
+    public static PublishReport publish(RowReader rows, IncidentPublisher publisher, DeadLetterPublisher deadLetters,
+                                        LongConsumer progress, Pacer pacer) throws InterruptedException {
         long read = 0;
         long published = 0;
         long heartbeatLines = 0;
@@ -32,6 +43,10 @@ public final class FilePublisher {
             Row row = rows.next();
             read++;
             if (row instanceof Row.Valid valid) {
+                if (!pacer.isMax()) {
+                    pacer.await(valid.record().time());
+                    publisher.flushIfPaced();
+                }
                 publisher.publish(valid.record());
                 if (valid.record() instanceof Incident) {
                     published++;

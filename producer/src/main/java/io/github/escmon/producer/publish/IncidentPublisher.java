@@ -67,6 +67,11 @@ public final class IncidentPublisher implements AutoCloseable {
         rethrowFailure();
     }
 
+    /** When paced, records are sent as they come due instead of lingering in a batch. */
+    public void flushIfPaced() {
+        producer.flush();
+    }
+
     public long incidents() {
         return incidents;
     }

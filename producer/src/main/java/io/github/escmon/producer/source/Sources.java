@@ -9,7 +9,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Opens a source file as rows, in its detected (or given) format. */
 public final class Sources {
@@ -19,11 +22,15 @@ public final class Sources {
 
     /**
      * @param format the format, or null to detect it
+     * @return rows whose {@link RowReader#bytesRead()} counts the file's bytes (compressed, as on disk)
      */
     public static RowReader open(Path file, Format format, SourceSettings settings) throws IOException {
         Format f = format != null ? format : FormatDetector.detect(file);
-        BufferedReader in = new BufferedReader(new InputStreamReader(Inputs.open(file), StandardCharsets.UTF_8), 1 << 16);
-        return open(in, f, settings);
+        AtomicLong bytes = new AtomicLong();
+        var raw = new CountingInputStream(Files.newInputStream(file), bytes);
+        var in = new BufferedReader(new InputStreamReader(
+                Inputs.decompress(file.getFileName().toString(), raw), StandardCharsets.UTF_8), 1 << 16);
+        return new Counted(open(in, f, settings), bytes);
     }
 
     public static RowReader open(BufferedReader in, Format format, SourceSettings settings) {
@@ -33,5 +40,39 @@ public final class Sources {
             case GDELT1 -> new Gdelt1RowReader(in, settings);
             case ACLED -> new AcledRowReader(in, settings);
         };
+    }
+
+    /** A reader that knows how many bytes of its file it has consumed. */
+    private record Counted(RowReader rows, AtomicLong bytes) implements RowReader {
+
+        @Override
+        public Format format() {
+            return rows.format();
+        }
+
+        @Override
+        public Map<String, String> derivedActorCodes() {
+            return rows.derivedActorCodes();
+        }
+
+        @Override
+        public long bytesRead() {
+            return bytes.get();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return rows.hasNext();
+        }
+
+        @Override
+        public Row next() {
+            return rows.next();
+        }
+
+        @Override
+        public void close() throws IOException {
+            rows.close();
+        }
     }
 }
