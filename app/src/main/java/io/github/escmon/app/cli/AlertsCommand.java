@@ -36,10 +36,7 @@ public final class AlertsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EscmonConfig config = kafka.config(Map.of());
-        if (!kafka.hasCluster(config)) {
-            config = config.with(Map.of("bootstrap.servers", "127.0.0.1:9092"));
-        }
+        EscmonConfig config = kafka.configOrLocal(Map.of());
         try (ShutdownSignal signal = new ShutdownSignal();
              var reader = new TopicReader<>(config.kafkaClientProperties(), config.topics().alerts(),
                      new JsonSerde<>(Alert.class).deserializer())) {

@@ -2,6 +2,7 @@ package io.github.escmon.app.cli;
 
 import io.github.escmon.app.backtest.Backtest;
 import io.github.escmon.app.backtest.Tally;
+import io.github.escmon.app.config.Durations;
 import io.github.escmon.app.config.EscmonConfig;
 import io.github.escmon.app.monitor.Cluster;
 import io.github.escmon.app.output.AlertLine;
@@ -75,7 +76,7 @@ public final class BacktestCommand implements Callable<Integer> {
             config = config.with(Map.of("topics.incidents", t.incidents(), "topics.dead-letter", t.deadLetter(),
                     "topics.scores", t.scores(), "topics.alerts", t.alerts()));
         }
-        Duration limit = io.github.escmon.app.config.Durations.parse("--timeout", timeout);
+        Duration limit = Durations.parse("--timeout", timeout);
         try (Cluster cluster = kafka.hasCluster(config) ? Cluster.external(config) : Cluster.embedded(config, null, 0);
              RowReader rows = source.open(file, config)) {
             Backtest.Result result;

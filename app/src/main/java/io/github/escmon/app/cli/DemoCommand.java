@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -55,7 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path stateDir = Files.createTempDirectory("escmon-demo-state");
-        Map<String, String> flags = new java.util.HashMap<>(Map.of("application.id", "escmon-demo", "state.dir", stateDir.toString()));
+        Map<String, String> flags = new HashMap<>(Map.of("application.id", "escmon-demo", "state.dir", stateDir.toString()));
         if (partitions != null) {
             flags.put("topics.partitions", partitions.toString());
         }

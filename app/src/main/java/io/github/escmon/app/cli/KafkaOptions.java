@@ -9,6 +9,9 @@ import picocli.CommandLine.Option;
 /** Options every command shares: where Kafka is, the config file, and single settings. */
 public final class KafkaOptions {
 
+    /** Where the embedded broker of {@code escmon run} or {@code escmon demo --follow} listens by default. */
+    public static final String LOCAL = "127.0.0.1:9092";
+
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,…]",
             description = "Kafka cluster to use. Without it, demo, run and backtest start an embedded broker; "
                     + "produce and alerts use 127.0.0.1:9092 (the embedded broker of a running 'escmon run' or 'escmon demo --follow').")
@@ -31,6 +34,12 @@ public final class KafkaOptions {
             overrides.put("bootstrap.servers", bootstrapServers);
         }
         return EscmonConfig.load(configFile, System.getenv(), overrides);
+    }
+
+    /** As {@link #config(Map)}, with {@code 127.0.0.1:9092} (a local escmon's embedded broker) when no cluster is set. */
+    public EscmonConfig configOrLocal(Map<String, String> extra) {
+        EscmonConfig config = config(extra);
+        return hasCluster(config) ? config : config.with(Map.of("bootstrap.servers", LOCAL));
     }
 
     public boolean hasCluster(EscmonConfig config) {

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +68,7 @@ class DeadLetterIT {
                         List.of(t.scores(), t.alerts(), t.deadLetter()), Duration.ofMinutes(1), monitor::checkHealthy);
                 assertEquals(bad.size(), monitor.outcomes().get(Outcome.INVALID));
                 assertEquals(1, monitor.outcomes().get(Outcome.ACCEPTED));
-                assertEquals(KafkaStreamsRunning.RUNNING, KafkaStreamsRunning.of(monitor));
+                assertEquals(KafkaStreams.State.RUNNING, monitor.state(), "bad records do not stop the monitor");
             }
             try (var dlq = new TopicReader<>(cluster.clientProperties(), t.deadLetter(), new ByteArrayDeserializer())) {
                 List<ConsumerRecord<String, byte[]>> dead = dlq.readToEnd(Duration.ofSeconds(30));
@@ -92,14 +93,5 @@ class DeadLetterIT {
 
     private static String header(ConsumerRecord<?, ?> r, String name) {
         return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    /** The Streams state, named so that the assertion reads as what it checks. */
-    private enum KafkaStreamsRunning {
-        RUNNING, NOT_RUNNING;
-
-        static KafkaStreamsRunning of(Monitor m) {
-            return m.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING ? RUNNING : NOT_RUNNING;
-        }
     }
 }
