@@ -5,6 +5,8 @@ import io.github.escmon.app.cli.BacktestCommand;
 import io.github.escmon.app.cli.DemoCommand;
 import io.github.escmon.app.cli.ErrorReporter;
 import io.github.escmon.app.cli.ProduceCommand;
+import io.github.escmon.app.cli.ReplayCommand;
+import io.github.escmon.app.cli.ResetCommand;
 import io.github.escmon.app.cli.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Command;
                 "and writes score records to 'escalation-scores' and alerts to 'escalation-alerts'.",
                 "Without --bootstrap-servers, demo, run and backtest start an embedded Kafka broker."},
         subcommands = {DemoCommand.class, RunCommand.class, ProduceCommand.class, BacktestCommand.class,
-                AlertsCommand.class, CommandLine.HelpCommand.class},
+                ReplayCommand.class, ResetCommand.class, AlertsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with:  escmon demo        (the Iran-Pakistan story of January 2024, alerts as they fire)"})
 public final class Escmon implements Runnable {
 
