@@ -46,10 +46,17 @@ public final class AlertTopology {
      */
     public static KStream<String, Alert> attach(StreamsBuilder builder, KStream<String, DyadScore> scores,
                                                 TopicNames topics, AlertParameters params) {
+        return attach(builder, scores, topics, params, null);
+    }
+
+    /** As above; alerts before {@code emitFrom} (a replay's lead-in) update the state but are not written. */
+    public static KStream<String, Alert> attach(StreamsBuilder builder, KStream<String, DyadScore> scores,
+                                                TopicNames topics, AlertParameters params, java.time.Instant emitFrom) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE),
                 Serdes.String(), new JsonSerde<>(DyadAlertState.class)));
         KStream<String, Alert> alerts = scores.process(() -> new AlertProcessor(params), Named.as(PROCESSOR), STATE_STORE);
-        alerts.to(topics.alerts(), Produced.with(Serdes.String(), new JsonSerde<>(Alert.class)).withName(SINK));
+        (emitFrom == null ? alerts : alerts.filter((dyad, a) -> !a.at().isBefore(emitFrom), Named.as(SINK + "-window")))
+                .to(topics.alerts(), Produced.with(Serdes.String(), new JsonSerde<>(Alert.class)).withName(SINK));
         return alerts;
     }
 }

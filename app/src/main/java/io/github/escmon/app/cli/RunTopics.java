@@ -21,10 +21,16 @@ final class RunTopics {
 
     /** Deletes the run's topics, its internal topics and its consumer group; reports, never throws. */
     static void delete(Admin admin, TopicNames topics, String applicationId) {
+        delete(admin, topics, applicationId, List.of());
+    }
+
+    /** As above, sparing {@code shared} topics (a replay reads the live input topic and must not delete it). */
+    static void delete(Admin admin, TopicNames topics, String applicationId, List<String> shared) {
         try {
             List<String> internal = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
                     .filter(n -> n.startsWith(applicationId + "-")).toList();
             var names = new java.util.ArrayList<>(List.of(topics.incidents(), topics.deadLetter(), topics.scores(), topics.alerts()));
+            names.removeAll(shared);
             names.addAll(internal);
             admin.deleteTopics(names).all().get(30, TimeUnit.SECONDS);
             admin.deleteConsumerGroups(List.of(applicationId)).all().get(30, TimeUnit.SECONDS);

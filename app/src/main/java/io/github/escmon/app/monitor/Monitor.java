@@ -1,6 +1,7 @@
 package io.github.escmon.app.monitor;
 
 import io.github.escmon.app.config.EscmonConfig;
+import io.github.escmon.streams.topology.ReplayBounds;
 import io.github.escmon.streams.topology.ScoringSettings;
 import java.time.Duration;
 import java.util.Properties;
@@ -25,8 +26,13 @@ public final class Monitor implements AutoCloseable {
     private volatile Throwable fatal;
 
     public Monitor(EscmonConfig config) {
+        this(config, ReplayBounds.NONE);
+    }
+
+    /** A monitor limited to a replay's range of the input. */
+    public Monitor(EscmonConfig config, ReplayBounds bounds) {
         Properties props = StreamsProperties.of(config, outcomes);
-        ScoringSettings scoring = new ScoringSettings(config.topics(), config.scoreParameters(), config.validator(), outcomes);
+        ScoringSettings scoring = new ScoringSettings(config.topics(), config.scoreParameters(), config.validator(), outcomes, bounds);
         Topology topology = MonitorTopology.buildTopology(scoring, config.alertParameters(), props);
         this.applicationId = props.getProperty("application.id");
         this.streams = new KafkaStreams(topology, props);

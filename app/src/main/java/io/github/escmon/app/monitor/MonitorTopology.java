@@ -23,7 +23,7 @@ public final class MonitorTopology {
     public static Topology buildTopology(ScoringSettings scoring, AlertParameters alerts, Properties props) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, DyadScore> scores = ScoringTopology.addTo(builder, scoring);
-        AlertTopology.attach(builder, scores, scoring.topics(), alerts);
+        AlertTopology.attach(builder, scores, scoring.topics(), alerts, scoring.bounds().emitFrom());
         return builder.build(props);
     }
 }

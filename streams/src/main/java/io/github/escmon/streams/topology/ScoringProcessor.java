@@ -21,11 +21,13 @@ import org.apache.kafka.streams.processor.api.Record;
 final class ScoringProcessor implements Processor<String, TimelineRecord, String, DyadScore> {
 
     private final PartitionScorer scorer;
+    private final ReplayBounds bounds;
     private ProcessorContext<String, DyadScore> context;
     private StoreState state;
 
-    ScoringProcessor(PartitionScorer scorer) {
+    ScoringProcessor(PartitionScorer scorer, ReplayBounds bounds) {
         this.scorer = scorer;
+        this.bounds = bounds;
     }
 
     @Override
@@ -36,6 +38,10 @@ final class ScoringProcessor implements Processor<String, TimelineRecord, String
 
     @Override
     public void process(Record<String, TimelineRecord> record) {
+        var source = context.recordMetadata();
+        if (source.isPresent() && bounds.isBeyondEnd(source.get().partition(), source.get().offset())) {
+            return; // past the end of a replay: not part of it
+        }
         if (record.value() instanceof Incident incident && !incident.key().equals(record.key())) {
             // the key decides the partition, and all of a dyad's events must meet in one partition
             throw new InvalidIncidentException("key", "key: must be the incident's dyad " + incident.key()

@@ -59,10 +59,12 @@ public final class ScoringTopology {
                         Consumed.with(Serdes.String(), new IncidentSerde(settings.validator()))
                                 .withTimestampExtractor(new EventTimeExtractor())
                                 .withName(SOURCE))
-                .process(() -> new ScoringProcessor(new PartitionScorer(settings.params(), weights, settings.outcomes())),
+                .process(() -> new ScoringProcessor(new PartitionScorer(settings.params(), weights, settings.outcomes()),
+                                settings.bounds()),
                         Named.as(PROCESSOR),
                         WINDOW_STORE, TICKING_STORE, CLOCK_STORE, SEEN_STORE, SEEN_BY_TIME_STORE);
-        scores.to(settings.topics().scores(),
+        scores.filter((dyad, score) -> settings.bounds().emits(score.at()), Named.as(SINK + "-window"))
+                .to(settings.topics().scores(),
                 Produced.with(Serdes.String(), new JsonSerde<>(DyadScore.class)).withName(SINK));
         return scores;
     }
