@@ -15,12 +15,9 @@ import picocli.CommandLine.Command;
 @Command(name = "escmon",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {
-                "Escalation monitor: per-dyad tit-for-tat escalation scores and alerts on Kafka Streams.",
+        description = {"Escalation monitor: per-dyad tit-for-tat escalation scores and alerts on Kafka Streams.",
                 "",
-                "Incidents between actors go to the 'incidents' topic; the monitor scores each actor pair (dyad)",
-                "and writes score records to 'escalation-scores' and alerts to 'escalation-alerts'.",
-                "Without --bootstrap-servers, demo, run and backtest start an embedded Kafka broker."},
+                "Incidents between actors go to the 'incidents' topic; the monitor scores each actor pair (dyad) and writes score records to 'escalation-scores' and alerts to 'escalation-alerts'. Without --bootstrap-servers, demo, run and backtest start an embedded Kafka broker."},
         subcommands = {DemoCommand.class, RunCommand.class, ProduceCommand.class, BacktestCommand.class,
                 ReplayCommand.class, ResetCommand.class, AlertsCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with:  escmon demo        (the Iran-Pakistan story of January 2024, alerts as they fire)"})

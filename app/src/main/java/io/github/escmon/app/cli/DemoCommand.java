@@ -28,10 +28,7 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Watch the monitor work: the Iran-Pakistan crisis of January 2024, alert by alert.",
                 "",
-                "Starts an embedded Kafka broker (unless --bootstrap-servers is given), creates the topics, runs the",
-                "scoring and alert topologies, publishes the seed story (13 incidents, Dec 2023 - Jan 2024) and",
-                "prints each alert as it fires. Exits when the story is done; --follow keeps everything running so",
-                "that any Kafka client, 'escmon produce' or 'escmon alerts' can attach."})
+                "Starts an embedded Kafka broker (unless --bootstrap-servers is given), creates the topics, runs the scoring and alert topologies, publishes the seed story (13 incidents, Dec 2023 - Jan 2024) and prints each alert as it fires. Exits when the story is done; --follow keeps everything running so that any Kafka client, 'escmon produce' or 'escmon alerts' can attach."})
 public final class DemoCommand implements Callable<Integer> {
 
     static final String SEED = "/scenarios/iran-pakistan-2024.jsonl";

@@ -30,15 +30,9 @@ import picocli.CommandLine.Option;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Re-score the historical incidents topic over a time range, leaving the live monitor untouched.",
                 "",
-                "Runs as its own application (escmon-replay-NAME) with its own state and output topics",
-                "(escalation-scores.NAME, escalation-alerts.NAME), starting in every partition at the lead-in before",
-                "--from (W + one tick + --lead-in earlier, so that the first scores are right) and stopping by itself",
-                "after --to or the end. Every score and alert setting can be changed with --set. Prints a summary per",
-                "dyad that alerted; deletes its topics afterwards unless --keep; --out DIR writes scores, alerts and",
-                "summary as files.",
+                "Runs as its own application (escmon-replay-NAME) with its own state and output topics (escalation-scores.NAME, escalation-alerts.NAME), starting in every partition at the lead-in before --from (W + one tick + --lead-in earlier, so that the first scores are right) and stopping by itself after --to or the end. Every score and alert setting can be changed with --set. Prints a summary per dyad that alerted; deletes its topics afterwards unless --keep; --out DIR writes scores, alerts and summary as files.",
                 "",
-                "From --from on, score records equal those of a full replay; alert records too, for every dyad that",
-                "had no open alert when the lead-in began (widen the lead-in with --lead-in to cover longer episodes)."})
+                "From --from on, score records equal those of a full replay; alert records too, for every dyad that had no open alert when the lead-in began (widen the lead-in with --lead-in to cover longer episodes)."})
 public final class ReplayCommand implements Callable<Integer> {
 
     @Mixin

@@ -17,9 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the scoring and alert topologies until Ctrl-C.",
                 "",
-                "Reads 'incidents', writes 'escalation-scores', 'escalation-alerts' and, for bad records, 'incidents-dlq'",
-                "(names are settings). Several 'escmon run' processes with one application.id share the partitions.",
-                "Without --bootstrap-servers it starts an embedded broker that keeps its data in --data-dir."})
+                "Reads 'incidents', writes 'escalation-scores', 'escalation-alerts' and, for bad records, 'incidents-dlq' (names are settings). Several 'escmon run' processes with one application.id share the partitions. Without --bootstrap-servers it starts an embedded broker that keeps its data in --data-dir."})
 public final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
