@@ -7,33 +7,38 @@ import io.github.escmon.producer.source.SourceSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 
-/** Placeholder until the reader is written. */
+/**
+ * Reads a GDELT 1.0 events export: the daily files ({@code YYYYMMDD.export.CSV}, 58 tab-separated columns) and
+ * the historical backfile (57, without SOURCEURL), no header; also re-exports that are comma-separated and
+ * quoted, with {@code NULL} for empty fields, with or without a header row. Mapped as GDELT 2.0 rows are, but
+ * dated by SQLDATE at 00:00Z (or by DATEADDED where it carries a time of day). EventCodes that lost their
+ * leading zeros ({@code 40} for {@code 040}) get them back from EventRootCode, in every layout.
+ */
 public final class Gdelt1RowReader implements RowReader {
 
-    private final BufferedReader in;
+    private final GdeltRows rows;
 
     public Gdelt1RowReader(BufferedReader in, SourceSettings settings) {
-        this.in = in;
-        throw new UnsupportedOperationException("Gdelt1RowReader is not written yet");
+        this.rows = new GdeltRows(in, settings, GdeltVersion.V1);
     }
 
     @Override
     public Format format() {
-        throw new UnsupportedOperationException();
+        return Format.GDELT1;
     }
 
     @Override
     public boolean hasNext() {
-        return false;
+        return rows.hasNext();
     }
 
     @Override
     public Row next() {
-        throw new java.util.NoSuchElementException();
+        return rows.next();
     }
 
     @Override
     public void close() throws IOException {
-        in.close();
+        rows.close();
     }
 }

@@ -7,33 +7,36 @@ import io.github.escmon.producer.source.SourceSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 
-/** Placeholder until the reader is written. */
+/**
+ * Reads a GDELT 2.0 events export ({@code YYYYMMDDHHMMSS.export.CSV}): tab-separated, no header, 61 columns.
+ * Each row is an incident dated by DATEADDED, with Actor1 as source and Actor2 as target (see
+ * {@link GdeltActor}), the EventCode as CAMEO code, GDELT's GoldsteinScale, and confidence min(1, NumSources/3).
+ */
 public final class Gdelt2RowReader implements RowReader {
 
-    private final BufferedReader in;
+    private final GdeltRows rows;
 
     public Gdelt2RowReader(BufferedReader in, SourceSettings settings) {
-        this.in = in;
-        throw new UnsupportedOperationException("Gdelt2RowReader is not written yet");
+        this.rows = new GdeltRows(in, settings, GdeltVersion.V2);
     }
 
     @Override
     public Format format() {
-        throw new UnsupportedOperationException();
+        return Format.GDELT2;
     }
 
     @Override
     public boolean hasNext() {
-        return false;
+        return rows.hasNext();
     }
 
     @Override
     public Row next() {
-        throw new java.util.NoSuchElementException();
+        return rows.next();
     }
 
     @Override
     public void close() throws IOException {
-        in.close();
+        rows.close();
     }
 }

@@ -60,13 +60,33 @@ public final class FormatDetector {
         if (trimmed.toLowerCase(Locale.ROOT).contains("event_id_cnty")) {
             return Optional.of(Format.ACLED);
         }
-        int columns = trimmed.split("\t", -1).length;
+        // count on the line as it is: trailing empty GDELT columns are tabs that strip() would eat
+        int columns = line.replace("\r", "").split("\t", -1).length;
         if (columns == 61) {
             return Optional.of(Format.GDELT2);
         }
         if (columns == 57 || columns == 58) {
             return Optional.of(Format.GDELT1);
         }
+        // GDELT 1.0 as some archives re-publish it: comma-separated, quoted, with or without a header
+        if (columns == 1 && (trimmed.contains("GLOBALEVENTID") || csvFields(trimmed) == 57 || csvFields(trimmed) == 58)) {
+            return Optional.of(Format.GDELT1);
+        }
         return Optional.empty();
+    }
+
+    /** Fields of a comma-separated line, commas inside double quotes not counting. */
+    static int csvFields(String line) {
+        int fields = 1;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields++;
+            }
+        }
+        return fields;
     }
 }
