@@ -8,6 +8,9 @@ import io.github.escmon.app.monitor.Cluster;
 import io.github.escmon.app.output.AlertLine;
 import io.github.escmon.app.output.JsonLinesWriter;
 import io.github.escmon.app.output.Progress;
+import io.github.escmon.app.report.ChangedSettings;
+import io.github.escmon.app.report.HtmlReport;
+import io.github.escmon.app.report.ReportInput;
 import io.github.escmon.events.TopicNames;
 import io.github.escmon.producer.source.RowReader;
 import java.nio.file.Files;
@@ -47,6 +50,9 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--errors", paramLabel = "FILE", description = "Write invalid lines here: line number, field, reason (JSON Lines).")
     Path errorsOut;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write a self-contained HTML report here: the alert episodes and, per alerting dyad, its score chart, alerts and events.")
+    Path reportOut;
 
     @Option(names = "--partitions", paramLabel = "N", description = "Partitions of the run's topics (default: topics.partitions, 6). The result does not depend on it.")
     Integer partitions;
@@ -98,6 +104,11 @@ public final class BacktestCommand implements Callable<Integer> {
             }
             if (errorsOut != null) {
                 JsonLinesWriter.write(errorsOut, result.published().errors());
+            }
+            if (reportOut != null) {
+                HtmlReport.write(reportOut, new ReportInput(file.getFileName().toString(),
+                        Tally.of(result.published(), result.outcomes()), result.scores(), result.alerts(),
+                        config.alertParameters(), ChangedSettings.of(config)));
             }
             if (!quiet) {
                 result.alerts().forEach(a -> System.out.println(AlertLine.format(a)));
