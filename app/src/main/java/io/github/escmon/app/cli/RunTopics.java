@@ -1,6 +1,8 @@
 package io.github.escmon.app.cli;
 
+import io.github.escmon.alerts.topology.AlertTopology;
 import io.github.escmon.events.TopicNames;
+import io.github.escmon.streams.topology.ScoringTopology;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,10 @@ final class RunTopics {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunTopics.class);
 
+    private static final List<String> INTERNAL_STORES = List.of(ScoringTopology.WINDOW_STORE, ScoringTopology.TICKING_STORE,
+            ScoringTopology.CLOCK_STORE, ScoringTopology.SEEN_STORE, ScoringTopology.SEEN_BY_TIME_STORE,
+            AlertTopology.STATE_STORE);
+
     private RunTopics() {
     }
 
@@ -27,11 +33,13 @@ final class RunTopics {
     /** As above, sparing {@code shared} topics (a replay reads the live input topic and must not delete it). */
     static void delete(Admin admin, TopicNames topics, String applicationId, List<String> shared) {
         try {
-            List<String> internal = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-                    .filter(n -> n.startsWith(applicationId + "-")).toList();
+            // exactly this application's changelogs: a prefix match would also take "<id>-more"'s topics
+            List<String> internal = INTERNAL_STORES.stream().map(store -> applicationId + "-" + store + "-changelog").toList();
             var names = new java.util.ArrayList<>(List.of(topics.incidents(), topics.deadLetter(), topics.scores(), topics.alerts()));
             names.removeAll(shared);
             names.addAll(internal);
+            var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            names.retainAll(existing);
             admin.deleteTopics(names).all().get(30, TimeUnit.SECONDS);
             admin.deleteConsumerGroups(List.of(applicationId)).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
