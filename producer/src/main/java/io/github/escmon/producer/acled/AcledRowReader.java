@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.github.escmon.producer.source.Format;
+import io.github.escmon.producer.source.LookaheadRows;
 import io.github.escmon.producer.source.Row;
 import io.github.escmon.producer.source.RowReader;
 import io.github.escmon.producer.source.SourceSettings;
@@ -17,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -26,7 +26,7 @@ import java.util.Set;
  * row becomes an incident is {@link AcledIncidents}; the CAMEO code, {@link EventTypeTable}; actor codes,
  * {@link ActorCodes}. See {@code acled/README.md} among the resources for the decisions and their reasons.
  */
-public final class AcledRowReader implements RowReader {
+public final class AcledRowReader extends LookaheadRows implements RowReader {
 
     private static final CsvMapper CSV = new CsvMapper();
 
@@ -36,7 +36,6 @@ public final class AcledRowReader implements RowReader {
     /** Reads one record into column → value; null until the header is read. */
     private ObjectReader rowReader;
     private int columns;
-    private Row next;
 
     public AcledRowReader(BufferedReader in, SourceSettings settings) {
         this.in = in;
@@ -54,25 +53,10 @@ public final class AcledRowReader implements RowReader {
         return incidents.derivedCodes();
     }
 
-    @Override
-    public boolean hasNext() {
-        if (next == null) {
-            next = readNext();
-        }
-        return next != null;
-    }
+
 
     @Override
-    public Row next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Row row = next;
-        next = null;
-        return row;
-    }
-
-    private Row readNext() {
+    protected Row readNext() {
         if (rowReader == null && !readHeader()) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.github.escmon.producer.gdelt;
 
+import io.github.escmon.producer.source.LookaheadRows;
 import io.github.escmon.producer.source.Row;
 import io.github.escmon.producer.source.SourceSettings;
 import java.io.BufferedReader;
@@ -7,7 +8,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * The rows of a GDELT events file, one per non-blank line (empty lines are skipped, as in JSON Lines; line
@@ -15,7 +15,7 @@ import java.util.NoSuchElementException;
  * it names GLOBALEVENTID, is a header row whose names place the columns; without one, each row's column count
  * picks the official layout of its GDELT version.
  */
-final class GdeltRows implements Closeable {
+final class GdeltRows extends LookaheadRows implements Closeable {
 
     private final BufferedReader in;
     private final GdeltVersion version;
@@ -25,7 +25,6 @@ final class GdeltRows implements Closeable {
     /** Why no row can be read by the header's names, or null. */
     private String headerProblem;
     private long lineNumber;
-    private Row next;
 
     GdeltRows(BufferedReader in, SourceSettings settings, GdeltVersion version) {
         this.in = in;
@@ -33,23 +32,10 @@ final class GdeltRows implements Closeable {
         this.mapping = new GdeltIncidentMapping(settings, version);
     }
 
-    boolean hasNext() {
-        if (next == null) {
-            next = readNext();
-        }
-        return next != null;
-    }
 
-    Row next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Row row = next;
-        next = null;
-        return row;
-    }
 
-    private Row readNext() {
+    @Override
+    protected Row readNext() {
         try {
             for (String text; (text = in.readLine()) != null; ) {
                 lineNumber++;

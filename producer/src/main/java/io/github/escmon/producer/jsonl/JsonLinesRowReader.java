@@ -3,21 +3,20 @@ package io.github.escmon.producer.jsonl;
 import io.github.escmon.events.IncidentSerde;
 import io.github.escmon.events.InvalidIncidentException;
 import io.github.escmon.producer.source.Format;
+import io.github.escmon.producer.source.LookaheadRows;
 import io.github.escmon.producer.source.Row;
 import io.github.escmon.producer.source.RowReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.NoSuchElementException;
 
 /** Reads JSON Lines in escmon's native schema (SCORING.md §1), validating each non-blank line. */
-public final class JsonLinesRowReader implements RowReader {
+public final class JsonLinesRowReader extends LookaheadRows implements RowReader {
 
     private final BufferedReader reader;
     private final IncidentSerde serde;
     private long lineNumber;
-    private Row next;
 
     public JsonLinesRowReader(BufferedReader reader, IncidentSerde serde) {
         this.reader = reader;
@@ -29,25 +28,10 @@ public final class JsonLinesRowReader implements RowReader {
         return Format.JSONL;
     }
 
-    @Override
-    public boolean hasNext() {
-        if (next == null) {
-            next = readNext();
-        }
-        return next != null;
-    }
+
 
     @Override
-    public Row next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Row row = next;
-        next = null;
-        return row;
-    }
-
-    private Row readNext() {
+    protected Row readNext() {
         try {
             for (String text; (text = reader.readLine()) != null; ) {
                 lineNumber++;
