@@ -1,11 +1,7 @@
 package io.github.escmon.producer.gdelt;
 
-import io.github.escmon.producer.source.Format;
-import io.github.escmon.producer.source.Row;
-import io.github.escmon.producer.source.RowReader;
 import io.github.escmon.producer.source.SourceSettings;
 import java.io.BufferedReader;
-import java.io.IOException;
 
 /**
  * Reads a GDELT 1.0 events export: the daily files ({@code YYYYMMDD.export.CSV}, 58 tab-separated columns) and
@@ -14,31 +10,9 @@ import java.io.IOException;
  * dated by SQLDATE at 00:00Z (or by DATEADDED where it carries a time of day). EventCodes that lost their
  * leading zeros ({@code 40} for {@code 040}) get them back from EventRootCode, in every layout.
  */
-public final class Gdelt1RowReader implements RowReader {
-
-    private final GdeltRows rows;
+public final class Gdelt1RowReader extends GdeltRowReader {
 
     public Gdelt1RowReader(BufferedReader in, SourceSettings settings) {
-        this.rows = new GdeltRows(in, settings, GdeltVersion.V1);
-    }
-
-    @Override
-    public Format format() {
-        return Format.GDELT1;
-    }
-
-    @Override
-    public boolean hasNext() {
-        return rows.hasNext();
-    }
-
-    @Override
-    public Row next() {
-        return rows.next();
-    }
-
-    @Override
-    public void close() throws IOException {
-        rows.close();
+        super(in, settings, GdeltVersion.V1);
     }
 }
