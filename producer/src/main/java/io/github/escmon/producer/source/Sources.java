@@ -11,7 +11,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Opens a source file as rows, in its detected (or given) format. */
@@ -43,36 +42,18 @@ public final class Sources {
     }
 
     /** A reader that knows how many bytes of its file it has consumed. */
-    private record Counted(RowReader rows, AtomicLong bytes) implements RowReader {
+    private static final class Counted extends ForwardingRowReader {
 
-        @Override
-        public Format format() {
-            return rows.format();
-        }
+        private final AtomicLong bytes;
 
-        @Override
-        public Map<String, String> derivedActorCodes() {
-            return rows.derivedActorCodes();
+        Counted(RowReader rows, AtomicLong bytes) {
+            super(rows);
+            this.bytes = bytes;
         }
 
         @Override
         public long bytesRead() {
             return bytes.get();
-        }
-
-        @Override
-        public boolean hasNext() {
-            return rows.hasNext();
-        }
-
-        @Override
-        public Row next() {
-            return rows.next();
-        }
-
-        @Override
-        public void close() throws IOException {
-            rows.close();
         }
     }
 }
