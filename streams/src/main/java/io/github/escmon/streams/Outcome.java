@@ -1,5 +1,7 @@
 package io.github.escmon.streams;
 
+import java.time.Instant;
+
 /** What became of one record read from {@code incidents}; every record gets exactly one. */
 public enum Outcome {
     /** scored */
@@ -19,5 +21,13 @@ public enum Outcome {
         Listener NONE = outcome -> { };
 
         void count(Outcome outcome);
+
+        /**
+         * A record that deserialized and validated as an incident met {@code outcome}; {@code occurredAt} is its
+         * event time (for event-time lag). Counts it by default.
+         */
+        default void incident(Outcome outcome, Instant occurredAt) {
+            count(outcome);
+        }
     }
 }

@@ -38,6 +38,8 @@ final class AlertProcessor implements Processor<String, DyadScore, String, Alert
         } else if (!step.next().equals(current)) {
             states.put(score.dyad(), step.next());
         }
-        step.alert().ifPresent(alert -> context.forward(new Record<>(alert.dyad(), alert, alert.at().toEpochMilli())));
+        // the score's headers (when its cause was produced) go on to the alert
+        step.alert().ifPresent(alert -> context.forward(
+                new Record<>(alert.dyad(), alert, alert.at().toEpochMilli(), record.headers())));
     }
 }

@@ -5,6 +5,8 @@ import io.github.escmon.app.backtest.Tally;
 import io.github.escmon.app.config.EscmonConfig;
 import io.github.escmon.app.monitor.Cluster;
 import io.github.escmon.app.monitor.Monitor;
+import io.github.escmon.app.metrics.SourceMetrics;
+import io.github.escmon.app.service.ServedMonitor;
 import io.github.escmon.app.output.AlertFollower;
 import io.github.escmon.app.output.AlertLine;
 import io.github.escmon.producer.publish.PublishReport;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Watch the monitor work: the Iran-Pakistan crisis of January 2024, alert by alert.",
                 "",
-                "Starts an embedded Kafka broker (unless --bootstrap-servers is given), creates the topics, runs the scoring and alert topologies, publishes the seed story (13 incidents, Dec 2023 - Jan 2024) and prints each alert as it fires. Exits when the story is done; --follow keeps everything running so that any Kafka client, 'escmon produce' or 'escmon alerts' can attach."})
+                "Starts an embedded Kafka broker (unless --bootstrap-servers is given), creates the topics, runs the scoring and alert topologies, publishes the seed story (13 incidents, Dec 2023 - Jan 2024) and prints each alert as it fires. Exits when the story is done; --follow keeps everything running so that any Kafka client, 'escmon produce' or 'escmon alerts' can attach, and serves the HTTP endpoints of 'escmon run' (--http-port, --http-bind)."})
 public final class DemoCommand implements Callable<Integer> {
 
     static final String SEED = "/scenarios/iran-pakistan-2024.jsonl";
@@ -38,6 +40,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--follow", description = "Keep the broker and the monitor running after the story, printing new alerts, until Ctrl-C.")
     boolean follow;
+
+    @Mixin
+    HttpOptions http;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "9092",
             description = "Port of the embedded broker (default: ${DEFAULT-VALUE}; a free port if it is taken).")
@@ -64,7 +69,8 @@ public final class DemoCommand implements Callable<Integer> {
             EscmonConfig config = cluster.config();
             System.out.println("Kafka broker: " + cluster.bootstrapServers());
             Backtest.ensureTopics(cluster, config);
-            try (Monitor monitor = new Monitor(config).start(timeout);
+            try (ServedMonitor served = follow ? ServedMonitor.open(config, http.settings()) : null;
+                 Monitor monitor = served != null ? served.monitor().start(timeout) : new Monitor(config).start(timeout);
                  AlertFollower alerts = new AlertFollower(cluster.clientProperties(), config.topics().alerts(),
                          a -> System.out.println(AlertLine.format(a))).start();
                  RowReader story = Sources.open(new BufferedReader(new InputStreamReader(
@@ -73,10 +79,15 @@ public final class DemoCommand implements Callable<Integer> {
                 System.out.println("Publishing the seed story: Iran, Pakistan, Iraq and Jaish al-Adl, December 2023 - January 2024");
                 System.out.println();
                 PublishReport report = Backtest.publishAndDrain(cluster, config, monitor, story, timeout, lines -> { });
+                if (served != null) {
+                    new SourceMetrics(served.metrics().registry()).add(report);
+                }
                 alerts.awaitCaughtUp(timeout);
                 System.out.println();
                 System.out.println("Story done. " + Tally.of(report, monitor.outcomes()) + "; " + alerts.seen() + " alerts.");
                 if (follow) {
+                    System.out.println("HTTP: http://" + served.http().authority()
+                            + "/metrics, /ready, /dyads/IRN-PAK, /alerts");
                     System.out.println("Following. Topics: " + config.topics() + ". Publish more with");
                     System.out.println("  escmon produce FILE.jsonl --bootstrap-servers " + cluster.bootstrapServers());
                     System.out.println("Ctrl-C to stop.");

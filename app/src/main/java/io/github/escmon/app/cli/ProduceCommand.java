@@ -99,11 +99,22 @@ public final class ProduceCommand implements Callable<Integer> {
                     + " events arrive up to ~15 min behind it (default: ${DEFAULT-VALUE}).")
     String heartbeatLag;
 
+    @Option(names = "--http-port", paramLabel = "PORT",
+            description = "Serve /health and /metrics (rows by outcome, the Kafka producer's metrics) on this port while publishing; for Prometheus to scrape a long --gdelt-follow. Off by default.")
+    Integer httpPort;
+
+    @Option(names = "--http-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address the HTTP server binds with --http-port (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    String httpBind;
+
     @Override
     public Integer call() throws Exception {
         checkOptions();
         EscmonConfig config = kafka.configOrLocal(Map.of());
-        return follow ? follow(config) : publishFile(config);
+        try (ProducerEndpoint endpoint = httpPort == null ? ProducerEndpoint.none()
+                : ProducerEndpoint.open(httpBind, httpPort, config.duration("metrics.kafka-refresh"))) {
+            return follow ? follow(config, endpoint) : publishFile(config, endpoint);
+        }
     }
 
     private void checkOptions() {
@@ -128,7 +139,7 @@ public final class ProduceCommand implements Callable<Integer> {
         }
     }
 
-    private int publishFile(EscmonConfig config) throws Exception {
+    private int publishFile(EscmonConfig config, ProducerEndpoint endpoint) throws Exception {
         try (Cluster cluster = Cluster.external(config);
              RowReader rows = source.open(file, config)) {
             Backtest.ensureTopics(cluster, config);
@@ -137,9 +148,11 @@ public final class ProduceCommand implements Callable<Integer> {
                     config.scoreParameters().tick());
                  var dlq = deadLetters ? new DeadLetterPublisher(cluster.clientProperties(), config.topics().deadLetter(),
                          file.getFileName().toString()) : null) {
+                endpoint.bind(publisher);
                 try (Progress progress = Progress.of("produce", rows, Files.size(file), quiet)) {
                     report = FilePublisher.publish(rows, publisher, dlq, progress, Pacer.parse(speed));
                 }
+                endpoint.add(report);
             }
             report.errors().stream().limit(20).forEach(e -> System.out.println("line " + e.line() + ": " + e.reason()));
             if (errorsOut != null) {
@@ -153,7 +166,7 @@ public final class ProduceCommand implements Callable<Integer> {
     }
 
     /** Follows GDELT until Ctrl-C or an interrupt of this thread; stops between files. */
-    private int follow(EscmonConfig config) {
+    private int follow(EscmonConfig config, ProducerEndpoint endpoint) {
         Duration every = Durations.parse("--poll", poll);
         Duration lag = Durations.parse("--heartbeat-lag", heartbeatLag);
         if (every.isZero() || every.isNegative() || lag.isNegative()) {
@@ -166,6 +179,7 @@ public final class ProduceCommand implements Callable<Integer> {
             @Override
             public void published(ExportFile f, PublishReport r) {
                 tally.add(r);
+                endpoint.add(r);
                 System.out.printf("%s: rows %d, published %d, unpaired %d, invalid %d | total %s%n", f.name(), r.read(),
                         r.published(), r.unpaired(), r.invalid(), tally);
             }
@@ -181,6 +195,7 @@ public final class ProduceCommand implements Callable<Integer> {
             Backtest.ensureTopics(cluster, config);
             try (var publisher = new IncidentPublisher(cluster.clientProperties(), config.topics().incidents(),
                     config.scoreParameters().tick())) {
+                endpoint.bind(publisher);
                 var sink = new PublisherSink(publisher, !deadLetters ? null : name ->
                         new DeadLetterPublisher(cluster.clientProperties(), config.topics().deadLetter(), name));
                 var follower = new Follower(settings, in -> Sources.open(in, Format.GDELT2, config.sourceSettings()),

@@ -63,6 +63,7 @@ public final class EscmonConfig {
         d.put("alert.hold", "24h");
         d.put("incident.max-future", "30m");
         d.put("source.actor-level", "country");
+        d.put("metrics.kafka-refresh", "15s");
         return d;
     }
 

@@ -6,7 +6,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,62 +22,68 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /health}, {@code /ready} and {@code /metrics} on the JDK {@link HttpServer}.
+ * The monitor's HTTP side on the JDK {@link HttpServer}, bound before the monitor exists (so that its address can
+ * be advertised to Kafka Streams for interactive queries) and given its {@link Routes} once the monitor is built.
  * <ul>
- *   <li>{@code /health}: 200 while the process lives;</li>
- *   <li>{@code /ready}: 200 when the Kafka Streams state is RUNNING, else 503 naming the state;</li>
- *   <li>{@code /metrics}: the registry in the Prometheus text format.</li>
+ *   <li>{@code /health} answers 200 from the start;</li>
+ *   <li>every other path answers 503 "starting" until {@link #serve(Routes)}, then what the routes say, or 404;</li>
  * </ul>
- * Other paths are 404, other methods than GET 405; error bodies are one plain line, never a stack trace.
+ * Methods other than GET are 405; error bodies are one line, never a stack trace.
  */
 public final class MonitorHttpServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MonitorHttpServer.class);
 
     /** The Prometheus text exposition format the registry's {@code scrape()} writes. */
-    static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
-    private static final String PLAIN = "text/plain; charset=utf-8";
+    static final String PROMETHEUS_TEXT = Reply.PROMETHEUS_TEXT;
     /** What an HTTP/1.x request line ends with; the JDK server takes anything after the URI. */
     private static final Pattern WELL_FORMED_PROTOCOL = Pattern.compile("HTTP/1\\.[01]");
+    private static final Routes STARTING = new Routes().get("/health", r -> Reply.text(200, "UP"));
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final Supplier<KafkaStreams.State> state;
-    private final PrometheusMeterRegistry registry;
+    private volatile Routes routes;
+    private volatile boolean serving;
 
-    private MonitorHttpServer(HttpServer server, ExecutorService executor, Supplier<KafkaStreams.State> state,
-                              PrometheusMeterRegistry registry) {
+    private MonitorHttpServer(HttpServer server, ExecutorService executor) {
         this.server = server;
         this.executor = executor;
-        this.state = state;
-        this.registry = registry;
+        this.routes = STARTING;
     }
 
-    /**
-     * Binds {@code bind:port} (port 0: a free port) and starts serving.
-     *
-     * @param state the Kafka Streams state, read on every {@code /ready}
-     */
-    public static MonitorHttpServer start(String bind, int port, Supplier<KafkaStreams.State> state,
-                                          PrometheusMeterRegistry registry) throws IOException {
-        Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(registry, "registry");
+    /** Binds {@code bind:port} (port 0: a free port) and starts answering: {@code /health}, and 503 elsewhere. */
+    public static MonitorHttpServer start(String bind, int port) throws IOException {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("HTTP port out of range: " + port);
         }
         HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 0);
         AtomicInteger n = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+        ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "escmon-http-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        MonitorHttpServer http = new MonitorHttpServer(server, executor, state, registry);
+        MonitorHttpServer http = new MonitorHttpServer(server, executor);
         server.createContext("/", http::handle);
         server.setExecutor(executor);
         server.start();
-        LOG.info("HTTP on http://{}: /health, /ready, /metrics", http.authority());
         return http;
+    }
+
+    /** {@code /health}, {@code /ready} (from {@code state}) and {@code /metrics} (from {@code registry}). */
+    public static MonitorHttpServer start(String bind, int port, Supplier<KafkaStreams.State> state,
+                                          PrometheusMeterRegistry registry) throws IOException {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(registry, "registry");
+        return start(bind, port).serve(Routes.basic(state, registry::scrape));
+    }
+
+    /** From now on answers what {@code routes} say (and 404 for what they do not serve). */
+    public MonitorHttpServer serve(Routes routes) {
+        this.routes = Objects.requireNonNull(routes, "routes");
+        this.serving = true;
+        LOG.info("HTTP on http://{}", authority());
+        return this;
     }
 
     /** The bound address (with the real port when started on port 0). */
@@ -93,57 +102,64 @@ public final class MonitorHttpServer implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             if (path == null || !WELL_FORMED_PROTOCOL.matcher(exchange.getProtocol()).matches()) {
-                send(exchange, 400, PLAIN, "bad request");
+                send(exchange, Reply.text(400, "bad request"));
                 return;
             }
-            Supplier<Response> route = route(path);
-            if (route == null) {
-                send(exchange, 404, PLAIN, "not found");
+            Map<String, String> query;
+            try {
+                query = query(exchange.getRequestURI().getRawQuery());
+            } catch (IllegalArgumentException e) {
+                send(exchange, Reply.text(400, "bad request: malformed query"));
+                return;
+            }
+            Routes.Match match = routes.match(path, query);
+            if (match == null) {
+                send(exchange, serving ? Reply.text(404, "not found") : Reply.text(503, "starting"));
                 return;
             }
             if (!"GET".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().set("Allow", "GET");
-                send(exchange, 405, PLAIN, "method not allowed");
+                send(exchange, Reply.text(405, "method not allowed"));
                 return;
             }
-            Response r;
+            Reply r;
             try {
-                r = route.get();
+                r = match.answer();
             } catch (RuntimeException e) {
                 LOG.warn("HTTP {} failed", path, e);
-                r = new Response(500, PLAIN, "internal error");
+                r = Reply.text(500, "internal error");
             }
-            send(exchange, r.status(), r.contentType(), r.body());
+            send(exchange, r);
         } catch (IOException e) {
             LOG.debug("HTTP exchange aborted: {}", e.toString());
         }
     }
 
-    private Supplier<Response> route(String path) {
-        switch (path) {
-            case "/health":
-                return () -> new Response(200, PLAIN, "UP");
-            case "/ready":
-                return this::ready;
-            case "/metrics":
-                return () -> new Response(200, PROMETHEUS_TEXT, registry.scrape());
-            default:
-                return null;
+    /** The query's parameters, decoded; the last of repeated names wins. */
+    static Map<String, String> query(String raw) {
+        Map<String, String> q = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return q;
         }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            q.put(name, value);
+        }
+        return q;
     }
 
-    private Response ready() {
-        KafkaStreams.State s = state.get();
-        return s == KafkaStreams.State.RUNNING
-                ? new Response(200, PLAIN, "READY " + s)
-                : new Response(503, PLAIN, "NOT READY " + s);
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+        String body = reply.body();
         byte[] bytes = (body.endsWith("\n") ? body : body + "\n").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.sendResponseHeaders(reply.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
@@ -163,8 +179,5 @@ public final class MonitorHttpServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         LOG.info("HTTP stopped");
-    }
-
-    private record Response(int status, String contentType, String body) {
     }
 }

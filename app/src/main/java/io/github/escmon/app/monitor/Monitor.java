@@ -5,10 +5,15 @@ import io.github.escmon.streams.topology.ReplayBounds;
 import io.github.escmon.streams.topology.ScoringSettings;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -20,9 +25,10 @@ public final class Monitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Monitor.class);
 
     private final KafkaStreams streams;
-    private final OutcomeCounts outcomes = new OutcomeCounts();
+    private final OutcomeCounts outcomes;
     private final CountDownLatch running = new CountDownLatch(1);
     private final String applicationId;
+    private final String incidentsTopic;
     private volatile Throwable fatal;
 
     public Monitor(EscmonConfig config) {
@@ -31,9 +37,16 @@ public final class Monitor implements AutoCloseable {
 
     /** A monitor limited to a replay's range of the input. */
     public Monitor(EscmonConfig config, ReplayBounds bounds) {
+        this(config, bounds, MonitorObserver.NONE);
+    }
+
+    /** A monitor whose outcomes, scores and alerts {@code observer} hears of as they are written. */
+    public Monitor(EscmonConfig config, ReplayBounds bounds, MonitorObserver observer) {
+        this.outcomes = new OutcomeCounts(observer);
+        this.incidentsTopic = config.topics().incidents();
         Properties props = StreamsProperties.of(config, outcomes);
         ScoringSettings scoring = new ScoringSettings(config.topics(), config.scoreParameters(), config.validator(), outcomes, bounds);
-        Topology topology = MonitorTopology.buildTopology(scoring, config.alertParameters(), props);
+        Topology topology = MonitorTopology.buildTopology(scoring, config.alertParameters(), props, observer);
         this.applicationId = props.getProperty("application.id");
         this.streams = new KafkaStreams(topology, props);
         streams.setStateListener((now, before) -> {
@@ -92,6 +105,21 @@ public final class Monitor implements AutoCloseable {
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /** The input partitions this instance processes now (its active tasks); empty while it is not running. */
+    public Set<Integer> localPartitions() {
+        Set<Integer> partitions = new TreeSet<>();
+        for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+            for (TaskMetadata task : thread.activeTasks()) {
+                for (TopicPartition tp : task.topicPartitions()) {
+                    if (tp.topic().equals(incidentsTopic)) {
+                        partitions.add(tp.partition());
+                    }
+                }
+            }
+        }
+        return partitions;
     }
 
     /**

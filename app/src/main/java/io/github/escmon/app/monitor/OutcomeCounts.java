@@ -1,16 +1,26 @@
 package io.github.escmon.app.monitor;
 
 import io.github.escmon.streams.Outcome;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts of what became of incidents, for a run's tally. Thread-safe and cheap on the stream thread. */
+/**
+ * Counts of what became of incidents, for a run's tally, passed on to a further listener (metrics). Thread-safe
+ * and cheap on the stream thread.
+ */
 public final class OutcomeCounts implements Outcome.Listener {
 
     private final Map<Outcome, LongAdder> counts = new EnumMap<>(Outcome.class);
+    private final Outcome.Listener next;
 
     public OutcomeCounts() {
+        this(Outcome.Listener.NONE);
+    }
+
+    public OutcomeCounts(Outcome.Listener next) {
+        this.next = next;
         for (Outcome o : Outcome.values()) {
             counts.put(o, new LongAdder());
         }
@@ -19,6 +29,13 @@ public final class OutcomeCounts implements Outcome.Listener {
     @Override
     public void count(Outcome outcome) {
         counts.get(outcome).increment();
+        next.count(outcome);
+    }
+
+    @Override
+    public void incident(Outcome outcome, Instant occurredAt) {
+        counts.get(outcome).increment();
+        next.incident(outcome, occurredAt);
     }
 
     public long get(Outcome outcome) {

@@ -3,6 +3,7 @@ package io.github.escmon.producer.publish;
 import io.github.escmon.events.Heartbeat;
 import io.github.escmon.events.Incident;
 import io.github.escmon.events.Json;
+import io.github.escmon.events.ProducedAtHeader;
 import io.github.escmon.events.StreamTimeHeader;
 import io.github.escmon.events.TimelineRecord;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -54,6 +56,7 @@ public final class IncidentPublisher implements AutoCloseable {
         if (record instanceof Incident incident) {
             var headers = new RecordHeaders();
             headers.add(StreamTimeHeader.NAME, StreamTimeHeader.encode(heartbeats.streamTime()));
+            headers.add(ProducedAtHeader.NAME, ProducedAtHeader.encode(System.currentTimeMillis()));
             send(new ProducerRecord<>(topic, null, incident.occurredAt().toEpochMilli(), incident.key(), json(incident), headers));
             incidents++;
         } else {
@@ -84,10 +87,17 @@ public final class IncidentPublisher implements AutoCloseable {
         return partitions;
     }
 
+    /** The Kafka producer underneath, for binding its client metrics; not for sending. */
+    public Producer<String, byte[]> client() {
+        return producer;
+    }
+
     private void heartbeat(long at) {
         byte[] value = json(new Heartbeat(Instant.ofEpochMilli(at)));
         for (int p = 0; p < partitions; p++) {
-            send(new ProducerRecord<>(topic, p, at, null, value));
+            var headers = new RecordHeaders();
+            headers.add(ProducedAtHeader.NAME, ProducedAtHeader.encode(System.currentTimeMillis()));
+            send(new ProducerRecord<>(topic, p, at, null, value, headers));
             heartbeatRecords++;
         }
     }

@@ -52,7 +52,7 @@ public final class PartitionScorer {
         state.streamTime(streamTime);
         if (record instanceof Incident incident) {
             long dedupeTime = producerStreamTime == null ? streamTime : Math.max(streamTime, producerStreamTime);
-            outcomes.count(score(incident, dedupeTime, state, out));
+            outcomes.incident(score(incident, dedupeTime, state, out), incident.occurredAt());
         }
     }
 

@@ -3,10 +3,13 @@ package io.github.escmon.streams.topology;
 import io.github.escmon.events.DyadScore;
 import io.github.escmon.events.Incident;
 import io.github.escmon.events.InvalidIncidentException;
+import io.github.escmon.events.ProducedAtHeader;
 import io.github.escmon.events.StreamTimeHeader;
 import io.github.escmon.events.TimelineRecord;
 import io.github.escmon.streams.engine.PartitionScorer;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -48,7 +51,17 @@ final class ScoringProcessor implements Processor<String, TimelineRecord, String
                     + ", got " + (record.key() == null ? "no key" : "\"" + record.key() + "\""));
         }
         Header hint = record.headers().lastHeader(StreamTimeHeader.NAME);
+        Header producedAt = record.headers().lastHeader(ProducedAtHeader.NAME);
         scorer.apply(record.value(), hint == null ? null : StreamTimeHeader.decode(hint.value()), state,
-                score -> context.forward(new Record<>(score.dyad(), score, score.at().toEpochMilli())));
+                score -> context.forward(new Record<>(score.dyad(), score, score.at().toEpochMilli(), carried(producedAt))));
+    }
+
+    /** Of the input's headers, a score carries only when its cause was produced ({@link ProducedAtHeader}). */
+    private static Headers carried(Header producedAt) {
+        RecordHeaders out = new RecordHeaders();
+        if (producedAt != null) {
+            out.add(producedAt);
+        }
+        return out;
     }
 }

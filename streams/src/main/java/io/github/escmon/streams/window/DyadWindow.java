@@ -6,8 +6,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.escmon.events.Dyad;
 import io.github.escmon.events.DyadScore;
 import io.github.escmon.events.Evidence;
+import io.github.escmon.events.Exchange;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -101,6 +103,33 @@ public final class DyadWindow {
 
     public Dyad dyad() {
         return new Dyad(a, b);
+    }
+
+    /** Epoch millis of the last evaluation, or null before the first. */
+    public Long lastEvaluation() {
+        return lastEval;
+    }
+
+    /** The events in the window, oldest first (as of the last evaluation). */
+    public List<WindowEvent> events() {
+        return Collections.unmodifiableList(events);
+    }
+
+    /**
+     * The score as of the last evaluation, recomputed without changing the window (for queries): the same numbers
+     * as the last score record, whatever its trigger. Empty before the first evaluation.
+     */
+    public Optional<DyadScore> current(ScoreParameters p) {
+        if (lastEval == null) {
+            return Optional.empty();
+        }
+        DyadWindow copy = new DyadWindow(a, b, events, lastEval, lastScore, needsTick);
+        return Optional.of(copy.evaluate(lastEval, DyadScore.TICK, null, p));
+    }
+
+    /** Every tit-for-tat exchange in the window as of the last evaluation, oldest first. */
+    public List<Exchange> exchanges(ScoreParameters p) {
+        return lastEval == null ? List.of() : TitForTat.all(events, lastEval, p.exchangeLag().toMillis(), a, b);
     }
 
     private DyadScore evaluate(long t, String trigger, String eventId, ScoreParameters p) {

@@ -3,7 +3,9 @@ package io.github.escmon.streams.window;
 import io.github.escmon.events.Exchange;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Tit-for-tat exchanges in a dyad window (SCORING.md §3): a hostile act X→Y answering the latest hostile act
@@ -23,11 +25,24 @@ public final class TitForTat {
      * @param events the window in {@link WindowEvent#ORDER}; only hostile events at or before {@code t} count
      */
     public static Result find(List<WindowEvent> events, long t, long lagMillis, String a, String b) {
+        Exchange[] last = new Exchange[1];
+        int count = scan(events, t, lagMillis, a, b, e -> last[0] = e);
+        return new Result(count, last[0]);
+    }
+
+    /** Every exchange in the window up to {@code t}, oldest response first. */
+    public static List<Exchange> all(List<WindowEvent> events, long t, long lagMillis, String a, String b) {
+        List<Exchange> all = new ArrayList<>();
+        scan(events, t, lagMillis, a, b, all::add);
+        return all;
+    }
+
+    private static int scan(List<WindowEvent> events, long t, long lagMillis, String a, String b,
+                            Consumer<Exchange> each) {
         WindowEvent[] earlier = new WindowEvent[2];   // latest hostile act per direction at an earlier instant
         WindowEvent[] sameInstant = new WindowEvent[2];
         long instant = Long.MIN_VALUE;
         int count = 0;
-        Exchange last = null;
         for (WindowEvent e : events) {
             if (e.at() > t) {
                 break;
@@ -43,14 +58,14 @@ public final class TitForTat {
             WindowEvent provocation = earlier[1 - dir];
             if (provocation != null && e.at() - provocation.at() <= lagMillis) {
                 count++;
-                last = new Exchange(provocation.id(), e.id(),
+                each.accept(new Exchange(provocation.id(), e.id(),
                         e.forward() ? a : b, e.forward() ? b : a,
                         round6((e.at() - provocation.at()) / 3_600_000.0),
-                        round6(e.hostility() / provocation.hostility()));
+                        round6(e.hostility() / provocation.hostility())));
             }
             sameInstant[dir] = e;
         }
-        return new Result(count, last);
+        return count;
     }
 
     private static void promote(WindowEvent[] sameInstant, WindowEvent[] earlier) {
