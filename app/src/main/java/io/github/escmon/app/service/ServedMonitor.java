@@ -55,7 +55,7 @@ public final class ServedMonitor implements AutoCloseable {
             Monitor m = monitor;
             http.serve(new QueryApi(monitor.streams(), self, served.scoreParameters())
                     .addTo(Routes.basic(m::state, process::scrape)));
-            LOG.info("HTTP endpoints on http://{} (advertised to other instances as {}:{}): /health /ready /metrics /dyads/{{dyad}} /alerts",
+            LOG.info("HTTP endpoints on http://{} (advertised to other instances as {}:{}): /health /ready /metrics /dyads/{dyad} /alerts",
                     http.authority(), self.host(), self.port());
             return new ServedMonitor(http, process, monitor, self);
         } catch (RuntimeException | IOException e) {
