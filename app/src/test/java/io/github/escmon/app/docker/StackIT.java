@@ -56,6 +56,7 @@ class StackIT {
     private Path dir;
     private Process demo;
     private String authority;
+    private Thread reader;
 
     @BeforeAll
     void startTheDemo(KafkaCluster kafka) throws Exception {
@@ -69,7 +70,7 @@ class StackIT {
         command.addAll(List.of("--set", "metrics.kafka-refresh=1s"));
         demo = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<String> http = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
+        reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
@@ -93,9 +94,12 @@ class StackIT {
     @AfterAll
     void stopTheDemo() throws Exception {
         if (demo != null) {
-            demo.destroy(); // SIGTERM, as Ctrl-C
+            demo.toHandle().destroy(); // SIGTERM, as Ctrl-C (Process.destroy would also close our end of its output)
             assertTrue(demo.waitFor(60, TimeUnit.SECONDS), "demo --follow stops within a minute of SIGTERM:\n" + output);
-            assertEquals(0, demo.exitValue(), output.toString());
+            // a JVM ended by SIGTERM exits 128 + 15 once its shutdown hooks are done
+            reader.join(10_000); // the rest of its output
+            assertEquals(143, demo.exitValue(), output.toString());
+            assertTrue(output.toString().contains("Stopping"), "stopped through its shutdown path:\n" + output);
         }
     }
 
@@ -189,7 +193,12 @@ class StackIT {
 
     /** The single value of an instant query, or NaN when it has no result yet. */
     private double value(String api, String query) throws Exception {
-        HttpResponse<String> r = get(api, "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        HttpResponse<String> r;
+        try {
+            r = get(api, "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        } catch (IOException starting) {
+            return Double.NaN;
+        }
         if (r.statusCode() != 200) {
             return Double.NaN;
         }
