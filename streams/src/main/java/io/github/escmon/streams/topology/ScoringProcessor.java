@@ -52,8 +52,13 @@ final class ScoringProcessor implements Processor<String, TimelineRecord, String
         }
         Header hint = record.headers().lastHeader(StreamTimeHeader.NAME);
         Header producedAt = record.headers().lastHeader(ProducedAtHeader.NAME);
-        scorer.apply(record.value(), hint == null ? null : StreamTimeHeader.decode(hint.value()), state,
-                score -> context.forward(new Record<>(score.dyad(), score, score.at().toEpochMilli(), carried(producedAt))));
+        try {
+            scorer.apply(record.value(), hint == null ? null : StreamTimeHeader.decode(hint.value()), state,
+                    score -> context.forward(new Record<>(score.dyad(), score, score.at().toEpochMilli(), carried(producedAt))));
+        } catch (RuntimeException e) {
+            state.forgetRecent(); // a cached window may be ahead of its store now
+            throw e;
+        }
     }
 
     /** Of the input's headers, a score carries only when its cause was produced ({@link ProducedAtHeader}). */

@@ -5,7 +5,9 @@ import io.github.escmon.streams.window.DyadWindow;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -19,12 +21,24 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class StoreState implements PartitionState {
 
     private static final String STREAM_TIME = "stream-time";
+    static final int RECENT_WINDOWS = 1_000;
 
     private final KeyValueStore<String, DyadWindow> windows;
     private final KeyValueStore<String, Boolean> ticking;
     private final KeyValueStore<String, Long> clock;
     private final KeyValueStore<String, Long> seenById;
     private final KeyValueStore<Bytes, byte[]> seenByTime;
+    /**
+     * The windows this task used last, as objects: a hot dyad's window is neither read back from JSON nor rebuilt on
+     * each of its events. Written through (the store always holds what the cache holds), dropped with the task, and
+     * cleared whenever processing a record fails part-way.
+     */
+    private final Map<String, DyadWindow> recent = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, DyadWindow> eldest) {
+            return size() > RECENT_WINDOWS;
+        }
+    };
 
     StoreState(ProcessorContext<?, ?> context) {
         this.windows = context.getStateStore(ScoringTopology.WINDOW_STORE);
@@ -46,12 +60,25 @@ final class StoreState implements PartitionState {
 
     @Override
     public DyadWindow window(String dyad) {
-        return windows.get(dyad);
+        DyadWindow w = recent.get(dyad);
+        if (w == null) {
+            w = windows.get(dyad);
+            if (w != null) {
+                recent.put(dyad, w);
+            }
+        }
+        return w;
     }
 
     @Override
     public void putWindow(String dyad, DyadWindow window) {
         windows.put(dyad, window);
+        recent.put(dyad, window);
+    }
+
+    /** Forgets the cached windows (after a failure that may have left one changed but not stored). */
+    void forgetRecent() {
+        recent.clear();
     }
 
     @Override
