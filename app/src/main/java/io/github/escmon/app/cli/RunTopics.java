@@ -18,7 +18,8 @@ final class RunTopics {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunTopics.class);
 
-    private static final List<String> INTERNAL_STORES = List.of(ScoringTopology.WINDOW_STORE, ScoringTopology.TICKING_STORE,
+    private static final List<String> INTERNAL_STORES = List.of(ScoringTopology.WINDOW_STORE,
+            ScoringTopology.WINDOW_EVENTS_STORE, ScoringTopology.TICKING_STORE,
             ScoringTopology.CLOCK_STORE, ScoringTopology.SEEN_STORE, ScoringTopology.SEEN_BY_TIME_STORE,
             AlertTopology.STATE_STORE);
 

@@ -176,7 +176,7 @@ public final class MonitorMetrics implements MonitorObserver {
             loadedPartitions.retainAll(local);
             for (int p : local) {
                 if (loadedPartitions.add(p)) {
-                    stores.forEachWindow(p, (dyad, window) -> board.putIfAbsent(dyad, window.lastScore(), p));
+                    stores.forEachHeader(p, (dyad, header) -> board.putIfAbsent(dyad, header.lastScore(), p));
                 }
             }
             Map<String, DyadAlertState> openAlerts = stores.openAlerts();
@@ -188,7 +188,7 @@ public final class MonitorMetrics implements MonitorObserver {
             board.top(TOP_DYADS).forEach(e -> shown.put(e.getKey(), e.getValue()));
             for (String dyad : openAlerts.keySet()) {
                 Double s = board.score(dyad);
-                shown.putIfAbsent(dyad, s != null ? s : stores.window(dyad).map(w -> w.lastScore()).orElse(0.0));
+                shown.putIfAbsent(dyad, s != null ? s : stores.header(dyad).map(h -> h.lastScore()).orElse(0.0));
             }
             List<MultiGauge.Row<?>> rows = new ArrayList<>();
             shown.forEach((dyad, s) -> rows.add(MultiGauge.Row.of(Tags.of("dyad", dyad), s)));

@@ -3,11 +3,14 @@ package io.github.escmon.app.query;
 import io.github.escmon.alerts.levels.DyadAlertState;
 import io.github.escmon.alerts.topology.AlertTopology;
 import io.github.escmon.streams.topology.ScoringTopology;
+import io.github.escmon.streams.topology.WindowEventKeys;
 import io.github.escmon.streams.window.DyadWindow;
+import io.github.escmon.streams.window.WindowHeader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -30,7 +33,12 @@ public final class LocalStores {
     }
 
     public Optional<DyadWindow> window(String dyad) {
-        return Optional.ofNullable(windows(null).get(dyad));
+        return Optional.ofNullable(WindowEventKeys.load(headers(null), events(), dyad));
+    }
+
+    /** A dyad's window without its events (its last evaluation and score). */
+    public Optional<WindowHeader> header(String dyad) {
+        return Optional.ofNullable(headers(null).get(dyad));
     }
 
     public Optional<DyadAlertState> alertState(String dyad) {
@@ -51,17 +59,22 @@ public final class LocalStores {
         return open;
     }
 
-    /** Every dyad window of one local input partition. */
-    public void forEachWindow(int partition, BiConsumer<String, DyadWindow> each) {
-        try (KeyValueIterator<String, DyadWindow> it = windows(partition).all()) {
+    /** The window header of every dyad of one local input partition. */
+    public void forEachHeader(int partition, BiConsumer<String, WindowHeader> each) {
+        try (KeyValueIterator<String, WindowHeader> it = headers(partition).all()) {
             it.forEachRemaining(kv -> each.accept(kv.key, kv.value));
         }
     }
 
-    private ReadOnlyKeyValueStore<String, DyadWindow> windows(Integer partition) {
+    private ReadOnlyKeyValueStore<String, WindowHeader> headers(Integer partition) {
         var params = StoreQueryParameters.fromNameAndType(ScoringTopology.WINDOW_STORE,
-                QueryableStoreTypes.<String, DyadWindow>keyValueStore());
+                QueryableStoreTypes.<String, WindowHeader>keyValueStore());
         return streams.store(partition == null ? params : params.withPartition(partition));
+    }
+
+    private ReadOnlyKeyValueStore<Bytes, byte[]> events() {
+        return streams.store(StoreQueryParameters.fromNameAndType(ScoringTopology.WINDOW_EVENTS_STORE,
+                QueryableStoreTypes.<Bytes, byte[]>keyValueStore()));
     }
 
     private ReadOnlyKeyValueStore<String, DyadAlertState> alertStates() {

@@ -10,6 +10,7 @@ import io.github.escmon.events.Json;
 import io.github.escmon.streams.topology.ScoringTopology;
 import io.github.escmon.streams.window.DyadWindow;
 import io.github.escmon.streams.window.ScoreParameters;
+import io.github.escmon.streams.window.WindowHeader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -139,11 +140,11 @@ public final class QueryApi {
     private List<OpenAlert> localAlerts() {
         List<OpenAlert> open = new ArrayList<>();
         for (Map.Entry<String, DyadAlertState> e : stores.openAlerts().entrySet()) {
-            Optional<DyadWindow> window = stores.window(e.getKey());
-            Long at = window.map(DyadWindow::lastEvaluation).orElse(null);
+            Optional<WindowHeader> window = stores.header(e.getKey());
+            Long at = window.map(WindowHeader::lastEval).orElse(null);
             DyadAlertState s = e.getValue();
             open.add(new OpenAlert(e.getKey(), s.level().name(), s.since(), s.calmSince(),
-                    window.map(DyadWindow::lastScore).orElse(0.0), at == null ? null : Instant.ofEpochMilli(at),
+                    window.map(WindowHeader::lastScore).orElse(0.0), at == null ? null : Instant.ofEpochMilli(at),
                     address(self)));
         }
         return open;

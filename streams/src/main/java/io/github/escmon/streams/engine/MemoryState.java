@@ -33,6 +33,7 @@ public final class MemoryState implements PartitionState {
 
     @Override
     public void putWindow(String dyad, DyadWindow window) {
+        window.drainChanges(e -> { }, e -> { }); // the object is the state; nothing to write one by one
         windows.put(dyad, window);
     }
 

@@ -28,15 +28,18 @@ final class ScoringProcessor implements Processor<String, TimelineRecord, String
     private ProcessorContext<String, DyadScore> context;
     private StoreState state;
 
-    ScoringProcessor(PartitionScorer scorer, ReplayBounds bounds) {
+    private final int recentWindows;
+
+    ScoringProcessor(PartitionScorer scorer, ReplayBounds bounds, int recentWindows) {
         this.scorer = scorer;
         this.bounds = bounds;
+        this.recentWindows = recentWindows;
     }
 
     @Override
     public void init(ProcessorContext<String, DyadScore> context) {
         this.context = context;
-        this.state = new StoreState(context);
+        this.state = new StoreState(context, recentWindows);
     }
 
     @Override

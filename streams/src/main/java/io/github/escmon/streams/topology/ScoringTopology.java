@@ -4,7 +4,7 @@ import io.github.escmon.events.DyadScore;
 import io.github.escmon.events.IncidentSerde;
 import io.github.escmon.events.JsonSerde;
 import io.github.escmon.streams.engine.PartitionScorer;
-import io.github.escmon.streams.window.DyadWindow;
+import io.github.escmon.streams.window.WindowHeader;
 import io.github.escmon.streams.window.EventWeights;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
@@ -25,7 +25,10 @@ public final class ScoringTopology {
     public static final String SOURCE = "incidents-source";
     public static final String PROCESSOR = "score-incidents";
     public static final String SINK = "scores-sink";
+    /** Per dyad, its window's {@link io.github.escmon.streams.window.WindowHeader}. */
     public static final String WINDOW_STORE = "dyad-windows";
+    /** Per dyad and event, the events of its window ({@link WindowEventKeys}). */
+    public static final String WINDOW_EVENTS_STORE = "dyad-window-events";
     public static final String TICKING_STORE = "ticking-dyads";
     public static final String CLOCK_STORE = "partition-clock";
     public static final String SEEN_STORE = "seen-ids";
@@ -42,8 +45,15 @@ public final class ScoringTopology {
 
     /** Adds the scoring sub-topology to {@code builder}; returns the score stream (also written to its topic). */
     public static KStream<String, DyadScore> addTo(StreamsBuilder builder, ScoringSettings settings) {
+        return addTo(builder, settings, StoreState.RECENT_WINDOWS);
+    }
+
+    /** As above, keeping {@code recentWindows} windows per task as objects (0: every window read from its stores). */
+    static KStream<String, DyadScore> addTo(StreamsBuilder builder, ScoringSettings settings, int recentWindows) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOW_STORE),
-                Serdes.String(), new JsonSerde<>(DyadWindow.class)));
+                Serdes.String(), new JsonSerde<>(WindowHeader.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOW_EVENTS_STORE),
+                Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TICKING_STORE),
                 Serdes.String(), Serdes.Boolean()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOCK_STORE),
@@ -60,9 +70,9 @@ public final class ScoringTopology {
                                 .withTimestampExtractor(new EventTimeExtractor())
                                 .withName(SOURCE))
                 .process(() -> new ScoringProcessor(new PartitionScorer(settings.params(), weights, settings.outcomes()),
-                                settings.bounds()),
+                                settings.bounds(), recentWindows),
                         Named.as(PROCESSOR),
-                        WINDOW_STORE, TICKING_STORE, CLOCK_STORE, SEEN_STORE, SEEN_BY_TIME_STORE);
+                        WINDOW_STORE, WINDOW_EVENTS_STORE, TICKING_STORE, CLOCK_STORE, SEEN_STORE, SEEN_BY_TIME_STORE);
         scores.filter((dyad, score) -> settings.bounds().emits(score.at()), Named.as(SINK + "-window"))
                 .to(settings.topics().scores(),
                 Produced.with(Serdes.String(), new JsonSerde<>(DyadScore.class)).withName(SINK));

@@ -2,6 +2,7 @@ package io.github.escmon.streams.topology;
 
 import io.github.escmon.streams.engine.PartitionState;
 import io.github.escmon.streams.window.DyadWindow;
+import io.github.escmon.streams.window.WindowHeader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ final class StoreState implements PartitionState {
     private static final String STREAM_TIME = "stream-time";
     static final int RECENT_WINDOWS = 1_000;
 
-    private final KeyValueStore<String, DyadWindow> windows;
+    private final KeyValueStore<String, WindowHeader> windows;
+    private final KeyValueStore<Bytes, byte[]> windowEvents;
     private final KeyValueStore<String, Boolean> ticking;
     private final KeyValueStore<String, Long> clock;
     private final KeyValueStore<String, Long> seenById;
@@ -36,12 +38,21 @@ final class StoreState implements PartitionState {
     private final Map<String, DyadWindow> recent = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, DyadWindow> eldest) {
-            return size() > RECENT_WINDOWS;
+            return size() > recentWindows;
         }
     };
 
+    private final int recentWindows;
+
     StoreState(ProcessorContext<?, ?> context) {
+        this(context, RECENT_WINDOWS);
+    }
+
+    /** @param recentWindows how many windows to keep as objects (0: read every window from the stores) */
+    StoreState(ProcessorContext<?, ?> context, int recentWindows) {
+        this.recentWindows = recentWindows;
         this.windows = context.getStateStore(ScoringTopology.WINDOW_STORE);
+        this.windowEvents = context.getStateStore(ScoringTopology.WINDOW_EVENTS_STORE);
         this.ticking = context.getStateStore(ScoringTopology.TICKING_STORE);
         this.clock = context.getStateStore(ScoringTopology.CLOCK_STORE);
         this.seenById = context.getStateStore(ScoringTopology.SEEN_STORE);
@@ -62,7 +73,7 @@ final class StoreState implements PartitionState {
     public DyadWindow window(String dyad) {
         DyadWindow w = recent.get(dyad);
         if (w == null) {
-            w = windows.get(dyad);
+            w = WindowEventKeys.load(windows, windowEvents, dyad);
             if (w != null) {
                 recent.put(dyad, w);
             }
@@ -70,9 +81,12 @@ final class StoreState implements PartitionState {
         return w;
     }
 
+    /** Writes the window's new and expired events one by one, and its header. */
     @Override
     public void putWindow(String dyad, DyadWindow window) {
-        windows.put(dyad, window);
+        window.drainChanges(c -> windowEvents.put(WindowEventKeys.key(dyad, c.event(), c.seq()), WindowEventKeys.value(c.event())),
+                c -> windowEvents.delete(WindowEventKeys.key(dyad, c.event(), c.seq())));
+        windows.put(dyad, window.header());
         recent.put(dyad, window);
     }
 

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * One dyad's window of the last W of event time, evaluated as SCORING.md §3–4 say. Plain Java: the scoring
@@ -54,6 +55,8 @@ public final class DyadWindow {
     @JsonProperty("needsTick")
     private boolean needsTick;
     private Sums sums;                                // derived from events; null until (re)built
+    private final List<Change> added = new ArrayList<>();    // since the last drainChanges
+    private final List<Change> expired = new ArrayList<>();
 
     public DyadWindow(Dyad dyad) {
         this(dyad.a(), dyad.b(), new ArrayList<>(), null, 0.0, false);
@@ -76,6 +79,36 @@ public final class DyadWindow {
         return events.asList();
     }
 
+    /** A window from its stored header and events (in any order). */
+    public static DyadWindow restore(WindowHeader header, List<WindowEvent> events) {
+        List<WindowEvent> ordered = new ArrayList<>(events);
+        ordered.sort(WindowEvent.ORDER);
+        return new DyadWindow(header.a(), header.b(), ordered, header.lastEval(), header.lastScore(), header.needsTick());
+    }
+
+    /** The window without its events. */
+    public WindowHeader header() {
+        return new WindowHeader(a, b, lastEval, lastScore, needsTick);
+    }
+
+    /**
+     * An event that came into or left the window; {@code seq} tells apart events with equal time and id (0 for the
+     * first of them, in arrival order), which the reference scores as distinct events.
+     */
+    public record Change(WindowEvent event, int seq) {
+    }
+
+    /**
+     * Hands over the events that came in and those that expired since the last call, and forgets them: a store
+     * that keeps events one by one writes only these.
+     */
+    public void drainChanges(Consumer<Change> in, Consumer<Change> out) {
+        added.forEach(in);
+        expired.forEach(out);
+        added.clear();
+        expired.clear();
+    }
+
     /**
      * Adds an event and evaluates the dyad at {@code max(occurredAt, last evaluation)}; empty when the event is
      * too late (at or before that time minus W), in which case nothing changes.
@@ -85,7 +118,13 @@ public final class DyadWindow {
         if (event.at() <= t - p.window().toMillis()) {
             return Optional.empty();
         }
-        events.add(insertionPoint(event), event);
+        int at = insertionPoint(event);
+        int seq = 0;
+        while (seq < at && WindowEvent.ORDER.compare(events.get(at - seq - 1), event) == 0) {
+            seq++;
+        }
+        events.add(at, event);
+        added.add(new Change(event, seq));
         if (sums != null) {
             if (event.at() >= sums.maxAt) {
                 sums.add(event, p); // the newest, or one more at the newest instant
@@ -195,8 +234,12 @@ public final class DyadWindow {
     /** The window forgets what is at or before {@code cutoff}; events are in time order, so that is a prefix. */
     private void expire(long cutoff, ScoreParameters p) {
         int k = 0;
+        int seq = 0;
         while (k < events.size() && events.get(k).at() <= cutoff) {
-            sums.remove(events.get(k), p);
+            WindowEvent e = events.get(k);
+            seq = k > 0 && WindowEvent.ORDER.compare(events.get(k - 1), e) == 0 ? seq + 1 : 0;
+            sums.remove(e, p);
+            expired.add(new Change(e, seq));
             k++;
         }
         events.removeFirst(k);

@@ -13,7 +13,7 @@ import io.github.escmon.streams.Outcome;
 import io.github.escmon.streams.engine.Scenario;
 import io.github.escmon.streams.errors.DeadLetterHandler;
 import io.github.escmon.streams.errors.DeadLetters;
-import io.github.escmon.streams.window.DyadWindow;
+import io.github.escmon.streams.window.WindowHeader;
 import io.github.escmon.streams.window.ScoreParameters;
 import io.github.escmon.testkit.golden.Golden;
 import io.github.escmon.testkit.golden.GoldenRecords;
@@ -149,7 +149,7 @@ class ScoringTopologyTest {
         assertEquals(12, count(seen), "the id of Dec 15 is forgotten once stream time passes Dec 29");
         pipe("{\"heartbeat\":\"2024-03-01T00:00:00Z\"}");
         KeyValueStore<String, Boolean> ticking = driver.getKeyValueStore(ScoringTopology.TICKING_STORE);
-        KeyValueStore<String, DyadWindow> windows = driver.getKeyValueStore(ScoringTopology.WINDOW_STORE);
+        KeyValueStore<String, WindowHeader> windows = driver.getKeyValueStore(ScoringTopology.WINDOW_STORE);
         assertEquals(0, count(seen), "ids older than W are forgotten");
         assertEquals(0, count(driver.getKeyValueStore(ScoringTopology.SEEN_BY_TIME_STORE)));
         assertEquals(0, count(ticking), "calm dyads are not ticked");
