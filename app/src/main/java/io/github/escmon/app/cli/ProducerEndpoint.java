@@ -41,6 +41,11 @@ final class ProducerEndpoint implements AutoCloseable {
         return new ProducerEndpoint(process, new SourceMetrics(process.registry()), http);
     }
 
+    /** host:port of the HTTP server, or null when there is none. */
+    String authority() {
+        return http == null ? null : http.authority();
+    }
+
     void bind(IncidentPublisher publisher) {
         if (process != null) {
             process.bindProducer(publisher.client());
