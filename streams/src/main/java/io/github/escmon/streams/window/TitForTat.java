@@ -77,8 +77,24 @@ public final class TitForTat {
         }
     }
 
-    /** Rounds half-even on the exact binary value, as Python's round(x, 6) does in the reference. */
+    /**
+     * Rounds half-even on the exact binary value, as Python's round(x, 6) does in the reference. Away from a tie the
+     * product x·10⁶ is rounded in double arithmetic (its error, at most half an ulp, cannot cross the half), and
+     * k / 10⁶ is correctly rounded, as BigDecimal's conversion is; near a tie it is decided exactly.
+     */
     static double round6(double x) {
+        double y = x * 1e6;
+        if (Math.abs(y) < 1e15) {
+            double f = Math.floor(y);
+            double frac = y - f;
+            if (Math.abs(frac - 0.5) > 4 * Math.ulp(y)) {
+                return (frac < 0.5 ? f : f + 1) / 1e6;
+            }
+        }
+        return exactRound6(x);
+    }
+
+    static double exactRound6(double x) {
         return new BigDecimal(x).setScale(6, RoundingMode.HALF_EVEN).doubleValue();
     }
 }
