@@ -99,17 +99,18 @@ public final class BenchCommand implements Callable<Integer> {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         Path workDir = Files.createTempDirectory("escmon-bench-" + runId);
         BenchResult result;
-        try (ShutdownSignal signal = new ShutdownSignal();
-             Cluster cluster = kafka.hasCluster(base) ? Cluster.external(base) : Cluster.embedded(base, null, 0)) {
-            BenchContext ctx = new BenchContext(cluster, cluster.config(), settings, runId, workDir, signal::isRequested, System.err);
-            result = Bench.run(ctx, cluster.isEmbedded() ? "embedded" : cluster.bootstrapServers(), new Version().getVersion()[0]);
-            // before the broker closes: after Ctrl-C the JVM exits as soon as this command is done closing
-            System.out.print(BenchReport.table(result));
-            if (json != null) {
-                BenchReport.writeJson(result, json);
+        try (ShutdownSignal signal = new ShutdownSignal()) {
+            // the scratch directory goes before the signal closes: after Ctrl-C the JVM exits once it has
+            try (Cluster cluster = kafka.hasCluster(base) ? Cluster.external(base) : Cluster.embedded(base, null, 0)) {
+                BenchContext ctx = new BenchContext(cluster, cluster.config(), settings, runId, workDir, signal::isRequested, System.err);
+                result = Bench.run(ctx, cluster.isEmbedded() ? "embedded" : cluster.bootstrapServers(), new Version().getVersion()[0]);
+                System.out.print(BenchReport.table(result));
+                if (json != null) {
+                    BenchReport.writeJson(result, json);
+                }
+            } finally {
+                RunTopics.deleteDirectory(workDir);
             }
-        } finally {
-            RunTopics.deleteDirectory(workDir);
         }
         if (result.stopped()) {
             return 130;

@@ -28,7 +28,7 @@ final class BenchReport {
                     t == null ? "FAILED" : String.format(Locale.ROOT, "%,.0f", t.median()),
                     t == null ? "-" : String.format(Locale.ROOT, "%,.0f-%,.0f", t.min(), t.max()),
                     p.ratioToCeiling() == null ? "-" : String.format(Locale.ROOT, "%.2f", p.ratioToCeiling()),
-                    mib(p.peakHeapBytes()), mib(p.peakRssBytes()),
+                    t == null ? "-" : mib(p.peakHeapBytes()), t == null ? "-" : mib(p.peakRssBytes()),
                     p.name().equals("producer") || p.throughput() == null ? "-" : mib((long) p.stateBytesPerMillionEvents())));
         }
         for (PhaseResult p : r.phases()) {
@@ -51,7 +51,9 @@ final class BenchReport {
                 out.append("latency: ").append(l.error()).append(System.lineSeparator());
             }
         }
-        out.append("Heap and RSS are of the whole process (embedded broker and producer included); heap sums the pools' peaks.")
+        out.append("Peak heap and RSS are of the whole process (embedded broker and producer included) during the phase's runs;")
+                .append(System.lineSeparator())
+                .append("heap sums the heap pools' peaks, and RSS starts from what the JVM already holds (it seldom returns memory).")
                 .append(System.lineSeparator());
         return out.toString();
     }

@@ -9,8 +9,9 @@ import java.nio.file.Path;
 
 /**
  * Peak memory of this process during a phase: heap (the peak usage of every heap pool, summed: an upper bound,
- * as the pools need not peak together) and resident set size (Linux {@code VmHWM}). Both include everything in
- * the process, the embedded broker and the producer too.
+ * as the pools need not peak together) and resident set size (Linux {@code VmHWM}, reset through
+ * {@code /proc/self/clear_refs} to the current RSS, which holds whatever heap the JVM grew in earlier phases). Both
+ * include everything in the process, the embedded broker and the producer too.
  */
 final class MemoryPeaks {
 

@@ -14,7 +14,7 @@ final class ProducerRun {
     private ProducerRun() {
     }
 
-    static PhaseRunner.Run run(BenchContext ctx, String topic) {
+    static PhaseRunner.Run run(BenchContext ctx, String topic) throws Exception {
         ctx.createTopics(List.of(topic));
         WorkloadGenerator records = ctx.generator(ctx.settings().workload().events());
         WorkloadPublisher.Sent sent;
