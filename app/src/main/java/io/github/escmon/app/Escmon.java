@@ -1,5 +1,6 @@
 package io.github.escmon.app;
 
+import io.github.escmon.app.bench.BenchCommand;
 import io.github.escmon.app.cli.AlertsCommand;
 import io.github.escmon.app.cli.BacktestCommand;
 import io.github.escmon.app.cli.DemoCommand;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Command;
                 "",
                 "Incidents between actors go to the 'incidents' topic; the monitor scores each actor pair (dyad) and writes score records to 'escalation-scores' and alerts to 'escalation-alerts'. Without --bootstrap-servers, demo, run and backtest start an embedded Kafka broker."},
         subcommands = {DemoCommand.class, RunCommand.class, ProduceCommand.class, BacktestCommand.class,
-                ReplayCommand.class, ResetCommand.class, AlertsCommand.class, CommandLine.HelpCommand.class},
+                ReplayCommand.class, ResetCommand.class, AlertsCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Start with:  escmon demo        (the Iran-Pakistan story of January 2024, alerts as they fire)"})
 public final class Escmon implements Runnable {
 

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * CAMEO event code → Goldstein weight, from GDELT's public lookup table (shipped as a resource, see
@@ -65,6 +67,11 @@ public final class Codebook {
             }
         }
         return OptionalDouble.empty();
+    }
+
+    /** Every code of the table with its weight, in code order (a stable order, for seeded generators). */
+    public SortedMap<String, Double> entries() {
+        return new TreeMap<>(weights);
     }
 
     public int size() {

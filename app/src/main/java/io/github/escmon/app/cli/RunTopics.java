@@ -13,8 +13,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Clean-up of what a one-off run (backtest) created on a shared cluster and on disk. */
-final class RunTopics {
+/** Clean-up of what a one-off run (backtest, replay, a bench run) created on a shared cluster and on disk. */
+public final class RunTopics {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunTopics.class);
 
@@ -27,12 +27,12 @@ final class RunTopics {
     }
 
     /** Deletes the run's topics, its internal topics and its consumer group; reports, never throws. */
-    static void delete(Admin admin, TopicNames topics, String applicationId) {
+    public static void delete(Admin admin, TopicNames topics, String applicationId) {
         delete(admin, topics, applicationId, List.of());
     }
 
     /** As above, sparing {@code shared} topics (a replay reads the live input topic and must not delete it). */
-    static void delete(Admin admin, TopicNames topics, String applicationId, List<String> shared) {
+    public static void delete(Admin admin, TopicNames topics, String applicationId, List<String> shared) {
         try {
             // exactly this application's changelogs: a prefix match would also take "<id>-more"'s topics
             List<String> internal = INTERNAL_STORES.stream().map(store -> applicationId + "-" + store + "-changelog").toList();
@@ -48,7 +48,7 @@ final class RunTopics {
         }
     }
 
-    static void deleteDirectory(Path dir) {
+    public static void deleteDirectory(Path dir) {
         try (var paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -28,7 +28,12 @@ public final class TopicSetup {
     }
 
     public static void ensure(Admin admin, TopicNames topics, int partitions, short replicationFactor) {
-        List<String> names = List.of(topics.incidents(), topics.deadLetter(), topics.scores(), topics.alerts());
+        ensure(admin, List.of(topics.incidents(), topics.deadLetter(), topics.scores(), topics.alerts()), partitions,
+                replicationFactor);
+    }
+
+    /** As above, for any topics (the bench's scratch topics), with the same settings. */
+    public static void ensure(Admin admin, List<String> names, int partitions, short replicationFactor) {
         Set<String> existing;
         try {
             existing = admin.listTopics().names().get();

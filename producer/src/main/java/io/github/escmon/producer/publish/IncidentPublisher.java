@@ -34,6 +34,7 @@ public final class IncidentPublisher implements AutoCloseable {
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private long incidents;
     private long heartbeatRecords;
+    private long unchecked;
 
     public IncidentPublisher(Properties clientProps, String topic, Duration tick) {
         Properties props = new Properties();
@@ -64,6 +65,19 @@ public final class IncidentPublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends {@code value} as given, unchecked, keyed and timestamped like an incident and stamped with its send
+     * time: a record as a faulty producer might write it, for exercising the monitor's dead-letter path (the
+     * bench's invalid records). It does not move stream time: heartbeats follow incidents only.
+     */
+    public void publishUnchecked(String key, Instant time, byte[] value) {
+        rethrowFailure();
+        var headers = new RecordHeaders();
+        headers.add(ProducedAtHeader.NAME, ProducedAtHeader.encode(System.currentTimeMillis()));
+        send(new ProducerRecord<>(topic, null, time.toEpochMilli(), key, value, headers));
+        unchecked++;
+    }
+
     /** Waits until everything sent so far is acknowledged; throws if anything failed. */
     public void flush() {
         producer.flush();
@@ -77,6 +91,11 @@ public final class IncidentPublisher implements AutoCloseable {
 
     public long incidents() {
         return incidents;
+    }
+
+    /** Records sent through {@link #publishUnchecked}. */
+    public long unchecked() {
+        return unchecked;
     }
 
     public long heartbeats() {
