@@ -1,7 +1,7 @@
 package io.github.escmon.app.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,8 +75,8 @@ class BenchIT {
         assertEquals(EVENTS, result.path("workload").path("events").asLong());
         assertEquals(5, result.path("workload").path("seed").asLong());
         assertEquals(1, result.path("repeat").asInt());
-        assertEquals(false, result.path("warmup").asBoolean());
-        assertEquals(false, result.path("stopped").asBoolean());
+        assertFalse(result.path("warmup").asBoolean());
+        assertFalse(result.path("stopped").asBoolean());
         JsonNode phases = result.path("phases");
         assertEquals(PHASES, names(phases));
         for (JsonNode phase : phases) {
