@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.escmon.app.Escmon;
+import io.github.escmon.app.EscmonRun;
 import io.github.escmon.events.Codebook;
 import io.github.escmon.events.Json;
 import io.github.escmon.testkit.KafkaCluster;
 import io.github.escmon.testkit.WithKafka;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,26 +33,14 @@ class BenchIT {
             "^(producer \\(IncidentPublisher\\)|ceiling: pass-through, exactly_once_v2|monitor, exactly_once_v2|monitor, at_least_once)"
                     + "\\s+([0-9,]+)\\s+([0-9,]+-[0-9,]+)\\s+([0-9.]+)\\s", Pattern.MULTILINE);
 
-    private record Result(int code, String out) {
-    }
-
-    private static Result escmon(String... args) {
-        PrintStream original = System.out;
-        var captured = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-            System.setOut(out);
-            code = Escmon.commandLine().execute(args);
-        } finally {
-            System.setOut(original);
-        }
-        return new Result(code, captured.toString(StandardCharsets.UTF_8));
+    private static EscmonRun escmon(String... args) {
+        return EscmonRun.of(args);
     }
 
     @Test
     void everyPhaseRunsAndTheMonitorAccountsForEveryRecordPublished(KafkaCluster kafka, @TempDir Path dir) throws Exception {
         Path json = dir.resolve("bench.json");
-        Result r = escmon("bench", "--bootstrap-servers", kafka.bootstrapServers(), "--events", Integer.toString(EVENTS),
+        EscmonRun r = escmon("bench", "--bootstrap-servers", kafka.bootstrapServers(), "--events", Integer.toString(EVENTS),
                 "--seed", "5", "--repeat", "1", "--no-warmup", "--partitions", "2",
                 "--latency-seconds", "5", "--latency-rate", "500", "--json", json.toString());
         assertEquals(0, r.code(), r.out());

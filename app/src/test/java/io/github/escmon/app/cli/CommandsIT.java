@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.escmon.app.Escmon;
+import io.github.escmon.app.EscmonRun;
 import io.github.escmon.testkit.KafkaAwait;
 import io.github.escmon.testkit.KafkaCluster;
 import io.github.escmon.testkit.WithKafka;
 import io.github.escmon.testkit.golden.Golden;
 import io.github.escmon.testkit.golden.GoldenRecords;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,21 +28,8 @@ class CommandsIT {
 
     private static final Path JAR = Path.of("target", "escmon.jar");
 
-    /** Runs a command in this JVM; returns its exit code and what it printed. */
-    private record Result(int code, String out) {
-    }
-
-    private static Result escmon(String... args) {
-        PrintStream original = System.out;
-        var captured = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-            System.setOut(out);
-            code = Escmon.commandLine().execute(args);
-        } finally {
-            System.setOut(original);
-        }
-        return new Result(code, captured.toString(StandardCharsets.UTF_8));
+    private static EscmonRun escmon(String... args) {
+        return EscmonRun.of(args);
     }
 
     private static Path seed(Path dir) throws Exception {
@@ -57,9 +41,9 @@ class CommandsIT {
     @Test
     void backtestWritesTheReferenceRecordsAndTheSameBytesWhateverThePartitioning(KafkaCluster kafka, @TempDir Path dir) throws Exception {
         Path seed = seed(dir);
-        Result one = escmon("backtest", seed.toString(), "--bootstrap-servers", kafka.bootstrapServers(), "--partitions", "1",
+        EscmonRun one = escmon("backtest", seed.toString(), "--bootstrap-servers", kafka.bootstrapServers(), "--partitions", "1",
                 "--scores-out", dir.resolve("s1.jsonl").toString(), "--alerts-out", dir.resolve("a1.jsonl").toString());
-        Result six = escmon("backtest", seed.toString(), "--bootstrap-servers", kafka.bootstrapServers(), "--partitions", "6",
+        EscmonRun six = escmon("backtest", seed.toString(), "--bootstrap-servers", kafka.bootstrapServers(), "--partitions", "6",
                 "--scores-out", dir.resolve("s6.jsonl").toString(), "--alerts-out", dir.resolve("a6.jsonl").toString());
         assertEquals(0, one.code(), one.out());
         assertEquals(0, six.code(), six.out());
@@ -79,7 +63,7 @@ class CommandsIT {
         Path file = dir.resolve("bad.jsonl");
         Files.write(file, lines);
         Path errors = dir.resolve("errors.jsonl");
-        Result r = escmon("backtest", file.toString(), "--bootstrap-servers", kafka.bootstrapServers(), "--errors", errors.toString());
+        EscmonRun r = escmon("backtest", file.toString(), "--bootstrap-servers", kafka.bootstrapServers(), "--errors", errors.toString());
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().contains("line 5: target: actor code must match [A-Z0-9_]{2,32}, got \"pak\""), r.out());
         assertTrue(r.out().contains("read 14: accepted 13, unpaired 0, invalid 1,"), r.out());
@@ -101,14 +85,14 @@ class CommandsIT {
         try {
             List<String> produce = new ArrayList<>(List.of("produce", seed(dir).toString()));
             produce.addAll(settings.subList(0, 10));
-            Result produced = escmon(produce.toArray(String[]::new));
+            EscmonRun produced = escmon(produce.toArray(String[]::new));
             assertEquals(0, produced.code(), produced.out());
             assertTrue(produced.out().startsWith("read 13: published 13"), produced.out());
 
             KafkaAwait.until("the monitor wrote the nine alerts", Duration.ofSeconds(90), () -> alertLines(settings).size() == 9);
             List<String> critical = new ArrayList<>(List.of("alerts", "--level", "critical"));
             critical.addAll(settings.subList(0, 10));
-            Result onlyCritical = escmon(critical.toArray(String[]::new));
+            EscmonRun onlyCritical = escmon(critical.toArray(String[]::new));
             assertEquals(1, onlyCritical.out().lines().count(), onlyCritical.out());
             assertTrue(onlyCritical.out().contains("IRN-PAK   FIRING   CRITICAL"), onlyCritical.out());
         } finally {
