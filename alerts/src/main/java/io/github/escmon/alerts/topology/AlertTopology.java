@@ -52,8 +52,8 @@ public final class AlertTopology {
     /** As above; alerts before {@code emitFrom} (a replay's lead-in) update the state but are not written. */
     public static KStream<String, Alert> attach(StreamsBuilder builder, KStream<String, DyadScore> scores,
                                                 TopicNames topics, AlertParameters params, java.time.Instant emitFrom) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE),
-                Serdes.String(), new JsonSerde<>(DyadAlertState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STATE_STORE),
+                Serdes.String(), new JsonSerde<>(DyadAlertState.class)).withCachingEnabled()); // open alerts only: small
         KStream<String, Alert> alerts = scores.process(() -> new AlertProcessor(params), Named.as(PROCESSOR), STATE_STORE);
         (emitFrom == null ? alerts : alerts.filter((dyad, a) -> !a.at().isBefore(emitFrom), Named.as(SINK + "-window")))
                 .to(topics.alerts(), Produced.with(Serdes.String(), new JsonSerde<>(Alert.class)).withName(SINK));

@@ -20,7 +20,7 @@ public final class RunTopics {
 
     private static final List<String> INTERNAL_STORES = List.of(ScoringTopology.WINDOW_STORE,
             ScoringTopology.WINDOW_EVENTS_STORE, ScoringTopology.TICKING_STORE,
-            ScoringTopology.CLOCK_STORE, ScoringTopology.SEEN_STORE, ScoringTopology.SEEN_BY_TIME_STORE,
+            ScoringTopology.CLOCK_STORE, ScoringTopology.SEEN_STORE,
             AlertTopology.STATE_STORE);
 
     private RunTopics() {

@@ -28,6 +28,9 @@ public interface PartitionState {
 
     void rememberSeen(String id, long at);
 
-    /** Forgets every id remembered at or before {@code cutoff}. */
+    /**
+     * May forget the ids remembered at or before {@code cutoff}: the scorer never counts such an id as a duplicate,
+     * so forgetting only bounds the state, and an implementation may do it in batches.
+     */
     void forgetSeenUpTo(long cutoff);
 }

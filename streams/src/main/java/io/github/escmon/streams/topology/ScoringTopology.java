@@ -3,8 +3,8 @@ package io.github.escmon.streams.topology;
 import io.github.escmon.events.DyadScore;
 import io.github.escmon.events.IncidentSerde;
 import io.github.escmon.events.JsonSerde;
+import io.github.escmon.streams.window.WindowCodec;
 import io.github.escmon.streams.engine.PartitionScorer;
-import io.github.escmon.streams.window.WindowHeader;
 import io.github.escmon.streams.window.EventWeights;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
@@ -32,7 +32,6 @@ public final class ScoringTopology {
     public static final String TICKING_STORE = "ticking-dyads";
     public static final String CLOCK_STORE = "partition-clock";
     public static final String SEEN_STORE = "seen-ids";
-    public static final String SEEN_BY_TIME_STORE = "seen-ids-by-time";
 
     private ScoringTopology() {
     }
@@ -50,18 +49,19 @@ public final class ScoringTopology {
 
     /** As above, keeping {@code recentWindows} windows per task as objects (0: every window read from its stores). */
     static KStream<String, DyadScore> addTo(StreamsBuilder builder, ScoringSettings settings, int recentWindows) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOW_STORE),
-                Serdes.String(), new JsonSerde<>(WindowHeader.class)));
+        // small state (a header per dyad, the dyads due a tick, the clock) in memory and cached, so that a value
+        // written many times between commits reaches its changelog once; the events and the seen ids (a key each,
+        // written once, so a cache would only delay them) in RocksDB
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WINDOW_STORE),
+                Serdes.String(), WindowCodec.headerSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOW_EVENTS_STORE),
                 Serdes.Bytes(), Serdes.ByteArray()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TICKING_STORE),
-                Serdes.String(), Serdes.Boolean()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CLOCK_STORE),
-                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TICKING_STORE),
+                Serdes.String(), Serdes.Boolean()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CLOCK_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_STORE),
                 Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_BY_TIME_STORE),
-                Serdes.Bytes(), Serdes.ByteArray()));
 
         var weights = new EventWeights(settings.validator().codebook(), settings.params());
         KStream<String, DyadScore> scores = builder
@@ -72,7 +72,7 @@ public final class ScoringTopology {
                 .process(() -> new ScoringProcessor(new PartitionScorer(settings.params(), weights, settings.outcomes()),
                                 settings.bounds(), recentWindows),
                         Named.as(PROCESSOR),
-                        WINDOW_STORE, WINDOW_EVENTS_STORE, TICKING_STORE, CLOCK_STORE, SEEN_STORE, SEEN_BY_TIME_STORE);
+                        WINDOW_STORE, WINDOW_EVENTS_STORE, TICKING_STORE, CLOCK_STORE, SEEN_STORE);
         scores.filter((dyad, score) -> settings.bounds().emits(score.at()), Named.as(SINK + "-window"))
                 .to(settings.topics().scores(),
                 Produced.with(Serdes.String(), new JsonSerde<>(DyadScore.class)).withName(SINK));

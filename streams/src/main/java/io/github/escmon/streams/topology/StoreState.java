@@ -3,8 +3,6 @@ package io.github.escmon.streams.topology;
 import io.github.escmon.streams.engine.PartitionState;
 import io.github.escmon.streams.window.DyadWindow;
 import io.github.escmon.streams.window.WindowHeader;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,21 +13,20 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * A partition's scoring state in Kafka Streams stores (fault-tolerant through their changelogs). Seen ids
- * have two stores: id → time, and a time-ordered index (8-byte big-endian time + id) so that forgetting reads
- * only what has expired.
+ * A partition's scoring state in Kafka Streams stores (fault-tolerant through their changelogs).
  */
 final class StoreState implements PartitionState {
 
     private static final String STREAM_TIME = "stream-time";
     static final int RECENT_WINDOWS = 1_000;
+    /** How much stream time passes between two sweeps of the seen ids. */
+    static final long SWEEP_EVERY = java.time.Duration.ofDays(1).toMillis();
 
     private final KeyValueStore<String, WindowHeader> windows;
     private final KeyValueStore<Bytes, byte[]> windowEvents;
     private final KeyValueStore<String, Boolean> ticking;
     private final KeyValueStore<String, Long> clock;
     private final KeyValueStore<String, Long> seenById;
-    private final KeyValueStore<Bytes, byte[]> seenByTime;
     /**
      * The windows this task used last, as objects: a hot dyad's window is neither read back from JSON nor rebuilt on
      * each of its events. Written through (the store always holds what the cache holds), dropped with the task, and
@@ -43,6 +40,10 @@ final class StoreState implements PartitionState {
     };
 
     private final int recentWindows;
+    /** The clock store's value, read once (this task is its only writer); null until read or when none. */
+    private Long streamTime;
+    /** The cutoff of the last sweep of the seen ids in this task's life (the first tick sweeps). */
+    private long lastSweep = Long.MIN_VALUE;
 
     StoreState(ProcessorContext<?, ?> context) {
         this(context, RECENT_WINDOWS);
@@ -56,17 +57,22 @@ final class StoreState implements PartitionState {
         this.ticking = context.getStateStore(ScoringTopology.TICKING_STORE);
         this.clock = context.getStateStore(ScoringTopology.CLOCK_STORE);
         this.seenById = context.getStateStore(ScoringTopology.SEEN_STORE);
-        this.seenByTime = context.getStateStore(ScoringTopology.SEEN_BY_TIME_STORE);
     }
 
     @Override
     public Long streamTime() {
-        return clock.get(STREAM_TIME);
+        if (streamTime == null) {
+            streamTime = clock.get(STREAM_TIME);
+        }
+        return streamTime;
     }
 
     @Override
     public void streamTime(long t) {
-        clock.put(STREAM_TIME, t);
+        if (streamTime == null || streamTime != t) {
+            clock.put(STREAM_TIME, t);
+            streamTime = t;
+        }
     }
 
     @Override
@@ -90,9 +96,10 @@ final class StoreState implements PartitionState {
         recent.put(dyad, window);
     }
 
-    /** Forgets the cached windows (after a failure that may have left one changed but not stored). */
+    /** Forgets the cached windows and clock (after a failure that may have left one changed but not stored). */
     void forgetRecent() {
         recent.clear();
+        streamTime = null;
     }
 
     @Override
@@ -120,35 +127,30 @@ final class StoreState implements PartitionState {
 
     @Override
     public void rememberSeen(String id, long at) {
-        Long earlier = seenById.get(id);
-        if (earlier != null) {
-            seenByTime.delete(indexKey(earlier, id));
-        }
         seenById.put(id, at);
-        seenByTime.put(indexKey(at, id), new byte[0]);
     }
 
+    /**
+     * Sweeps the seen ids once per {@link #SWEEP_EVERY} of cutoff: a full scan of the store, deleting those at or
+     * before the cutoff. Between sweeps the store holds ids up to a day older than needed, which is harmless (a
+     * duplicate is an id seen within the window, and {@code PartitionScorer} checks the time), and an event costs one
+     * write instead of two.
+     */
     @Override
     public void forgetSeenUpTo(long cutoff) {
-        List<Bytes> gone = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = seenByTime.all()) {
+        if (lastSweep != Long.MIN_VALUE && cutoff - lastSweep < SWEEP_EVERY) {
+            return;
+        }
+        lastSweep = cutoff;
+        List<String> gone = new ArrayList<>();
+        try (KeyValueIterator<String, Long> it = seenById.all()) {
             while (it.hasNext()) {
-                Bytes key = it.next().key;
-                if (ByteBuffer.wrap(key.get()).getLong() > cutoff) {
-                    break;
+                var kv = it.next();
+                if (kv.value <= cutoff) {
+                    gone.add(kv.key);
                 }
-                gone.add(key);
             }
         }
-        for (Bytes key : gone) {
-            seenByTime.delete(key);
-            byte[] k = key.get();
-            seenById.delete(new String(k, Long.BYTES, k.length - Long.BYTES, StandardCharsets.UTF_8));
-        }
-    }
-
-    static Bytes indexKey(long at, String id) {
-        byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
-        return Bytes.wrap(ByteBuffer.allocate(Long.BYTES + idBytes.length).putLong(at).put(idBytes).array());
+        gone.forEach(seenById::delete);
     }
 }

@@ -1,12 +1,9 @@
 package io.github.escmon.streams.topology;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.github.escmon.events.Json;
 import io.github.escmon.streams.window.DyadWindow;
+import io.github.escmon.streams.window.WindowCodec;
 import io.github.escmon.streams.window.WindowEvent;
 import io.github.escmon.streams.window.WindowHeader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,18 +54,10 @@ public final class WindowEventKeys {
     }
 
     public static byte[] value(WindowEvent e) {
-        try {
-            return Json.MAPPER.writeValueAsBytes(e);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("cannot write a window event", ex);
-        }
+        return WindowCodec.event(e);
     }
 
     public static WindowEvent event(byte[] value) {
-        try {
-            return Json.MAPPER.readValue(value, WindowEvent.class);
-        } catch (IOException ex) {
-            throw new UncheckedIOException("cannot read a window event", ex);
-        }
+        return WindowCodec.event(value);
     }
 }
