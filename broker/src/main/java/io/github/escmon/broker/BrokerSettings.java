@@ -51,9 +51,6 @@ final class BrokerSettings {
         p.put("auto.create.topics.enable", "false");
         // The cleaner's default 128 MiB on-heap dedupe buffer is sized for a dedicated server, not an embedded one.
         p.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
-        // The broker is fenced until its first heartbeat after registering: at the default 2 s interval that wait
-        // was most of the start-up time.
-        p.put("broker.heartbeat.interval.ms", "200");
         // Fail start() instead of hanging forever if the node cannot come up.
         p.put("server.max.startup.time.ms", "60000");
 

@@ -70,7 +70,8 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("Kafka broker: " + cluster.bootstrapServers());
             Backtest.ensureTopics(cluster, config);
             try (ServedMonitor served = follow ? ServedMonitor.open(config, http.settings()) : null;
-                 Monitor monitor = served != null ? served.monitor().start(timeout) : new Monitor(config).start(timeout);
+                 // without --follow, the story is published while Kafka Streams starts: it reads from the start
+                 Monitor monitor = served != null ? served.monitor().start(timeout) : begun(new Monitor(config));
                  AlertFollower alerts = new AlertFollower(cluster.clientProperties(), config.topics().alerts(),
                          a -> System.out.println(AlertLine.format(a))).start();
                  RowReader story = Sources.open(new BufferedReader(new InputStreamReader(
@@ -101,5 +102,10 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static Monitor begun(Monitor monitor) {
+        monitor.begin();
+        return monitor;
     }
 }

@@ -4,9 +4,7 @@ import io.github.escmon.streams.engine.PartitionState;
 import io.github.escmon.streams.window.DyadWindow;
 import io.github.escmon.streams.window.WindowHeader;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -19,6 +17,8 @@ final class StoreState implements PartitionState {
 
     private static final String STREAM_TIME = "stream-time";
     static final int RECENT_WINDOWS = 1_000;
+    /** At most this many events in the cached windows of one task (about 200 bytes each on the heap). */
+    static final long RECENT_EVENTS = 100_000;
     /** How much stream time passes between two sweeps of the seen ids. */
     static final long SWEEP_EVERY = java.time.Duration.ofDays(1).toMillis();
 
@@ -27,19 +27,9 @@ final class StoreState implements PartitionState {
     private final KeyValueStore<String, Boolean> ticking;
     private final KeyValueStore<String, Long> clock;
     private final KeyValueStore<String, Long> seenById;
-    /**
-     * The windows this task used last, as objects: a hot dyad's window is neither read back from JSON nor rebuilt on
-     * each of its events. Written through (the store always holds what the cache holds), dropped with the task, and
-     * cleared whenever processing a record fails part-way.
-     */
-    private final Map<String, DyadWindow> recent = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, DyadWindow> eldest) {
-            return size() > recentWindows;
-        }
-    };
+    /** The windows this task used last, as objects (see {@link RecentWindows}). */
+    private final RecentWindows recent;
 
-    private final int recentWindows;
     /** The clock store's value, read once (this task is its only writer); null until read or when none. */
     private Long streamTime;
     /** The cutoff of the last sweep of the seen ids in this task's life (the first tick sweeps). */
@@ -51,7 +41,7 @@ final class StoreState implements PartitionState {
 
     /** @param recentWindows how many windows to keep as objects (0: read every window from the stores) */
     StoreState(ProcessorContext<?, ?> context, int recentWindows) {
-        this.recentWindows = recentWindows;
+        this.recent = new RecentWindows(recentWindows, RECENT_EVENTS);
         this.windows = context.getStateStore(ScoringTopology.WINDOW_STORE);
         this.windowEvents = context.getStateStore(ScoringTopology.WINDOW_EVENTS_STORE);
         this.ticking = context.getStateStore(ScoringTopology.TICKING_STORE);
