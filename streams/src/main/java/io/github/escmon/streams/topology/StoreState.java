@@ -17,8 +17,12 @@ final class StoreState implements PartitionState {
 
     private static final String STREAM_TIME = "stream-time";
     static final int RECENT_WINDOWS = 1_000;
-    /** At most this many events in the cached windows of one task (about 200 bytes each on the heap). */
-    static final long RECENT_EVENTS = 100_000;
+    /**
+     * At most this many events in the cached windows of one task: an event takes about 330 bytes of heap there, so
+     * six tasks (the default partitions) hold at most about 40 % of the heap (84,000 events per task at -Xmx512m).
+     * Beyond it, windows are read back from RocksDB when used, which is much slower (see the README's Performance).
+     */
+    static final long RECENT_EVENTS = Math.max(10_000, Runtime.getRuntime().maxMemory() / (400L * 16));
     /** How much stream time passes between two sweeps of the seen ids. */
     static final long SWEEP_EVERY = java.time.Duration.ofDays(1).toMillis();
 
