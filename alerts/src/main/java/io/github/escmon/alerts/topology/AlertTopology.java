@@ -1,7 +1,7 @@
 package io.github.escmon.alerts.topology;
 
 import io.github.escmon.alerts.levels.AlertParameters;
-import io.github.escmon.alerts.levels.DyadAlertState;
+import io.github.escmon.alerts.levels.AlertStateSerde;
 import io.github.escmon.events.Alert;
 import io.github.escmon.events.DyadScore;
 import io.github.escmon.events.JsonSerde;
@@ -53,7 +53,7 @@ public final class AlertTopology {
     public static KStream<String, Alert> attach(StreamsBuilder builder, KStream<String, DyadScore> scores,
                                                 TopicNames topics, AlertParameters params, java.time.Instant emitFrom) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STATE_STORE),
-                Serdes.String(), new JsonSerde<>(DyadAlertState.class)).withCachingEnabled()); // open alerts only: small
+                Serdes.String(), AlertStateSerde.serde()).withCachingEnabled()); // open alerts only: small
         KStream<String, Alert> alerts = scores.process(() -> new AlertProcessor(params), Named.as(PROCESSOR), STATE_STORE);
         (emitFrom == null ? alerts : alerts.filter((dyad, a) -> !a.at().isBefore(emitFrom), Named.as(SINK + "-window")))
                 .to(topics.alerts(), Produced.with(Serdes.String(), new JsonSerde<>(Alert.class)).withName(SINK));

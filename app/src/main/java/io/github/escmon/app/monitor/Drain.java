@@ -53,7 +53,8 @@ public final class Drain {
         }
     }
 
-    private static long behind(Admin admin, String groupId, Map<TopicPartition, Long> targets)
+    /** Records up to {@code targets} that group {@code groupId} has not committed yet. */
+    public static long behind(Admin admin, String groupId, Map<TopicPartition, Long> targets)
             throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetAndMetadata> committed =
                 admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();

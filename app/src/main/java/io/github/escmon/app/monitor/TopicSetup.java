@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,8 @@ public final class TopicSetup {
     private static final Map<String, String> FOREVER = Map.of("retention.ms", "-1",
             // event times may run ahead of the broker's clock (incident.max-future): do not refuse them
             "message.timestamp.after.max.ms", Long.toString(Long.MAX_VALUE));
+
+    private static final java.time.Duration SERVED_WITHIN = java.time.Duration.ofSeconds(60);
 
     private TopicSetup() {
     }
@@ -54,6 +57,7 @@ public final class TopicSetup {
         }
         try {
             admin.createTopics(missing).all().get();
+            awaitServed(admin, missing.stream().map(NewTopic::name).toList());
             LOG.info("Created topics {} ({} partitions, retention forever)", missing.stream().map(NewTopic::name).toList(), partitions);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -61,6 +65,35 @@ public final class TopicSetup {
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create topics " + missing + ": " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+    }
+
+    /**
+     * Returns once the leader serves every partition of {@code names}. Creation returns earlier, and an idempotent
+     * producer whose first batch to a partition meets NOT_LEADER_OR_FOLLOWER can then loop on
+     * OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout: two minutes lost, then "Expiring N record(s)" (seen
+     * on a loaded machine, in the bench and in CrashIT). Listing end offsets is answered only by a serving leader:
+     * the admin client retries NOT_LEADER_OR_FOLLOWER itself, and this retries UNKNOWN_TOPIC_OR_PARTITION (a broker
+     * that has not created the partition yet).
+     */
+    private static void awaitServed(Admin admin, List<String> names) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + SERVED_WITHIN.toNanos();
+        for (String name : names) {
+            while (true) {
+                try {
+                    Drain.endOffsets(admin, name);
+                    break;
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                        throw e;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topic " + name + " was created but its partitions are not served after "
+                            + SERVED_WITHIN.toSeconds() + " s; is the broker overloaded?");
+                }
+                Thread.sleep(50);
             }
         }
     }
