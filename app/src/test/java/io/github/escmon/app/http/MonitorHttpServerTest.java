@@ -134,6 +134,25 @@ class MonitorHttpServerTest {
     }
 
     @Test
+    void oversizedRequestsAreRefusedAndTheServerGoesOn() throws Exception {
+        String longPath = "GET /dyads/" + "A".repeat(70_000) + "-B HTTP/1.1\r\nHost: x\r\n\r\n";
+        String manyHeaders = "GET /health HTTP/1.1\r\nHost: x\r\n" + "X-Junk: y\r\n".repeat(20_000) + "\r\n";
+        String hugeHeader = "GET /health HTTP/1.1\r\nHost: x\r\nX-Junk: " + "y".repeat(1_000_000) + "\r\n\r\n";
+        for (String request : new String[] {longPath, manyHeaders, hugeHeader}) {
+            String response;
+            try {
+                response = raw(request);
+            } catch (java.net.SocketException e) {
+                response = "closed: " + e.getMessage(); // refused by closing the connection: clean too
+            }
+            assertFalse(response.startsWith("HTTP/1.1 200") || response.startsWith("HTTP/1.1 5"),
+                    request.substring(0, 40) + "… -> " + response.substring(0, Math.min(200, response.length())));
+            assertFalse(response.contains("\tat ") || response.contains("Exception"), response);
+        }
+        assertEquals(200, send("GET", "/health").statusCode(), "still serving");
+    }
+
+    @Test
     void closeReleasesThePort() {
         InetSocketAddress address = http.address();
         http.close();

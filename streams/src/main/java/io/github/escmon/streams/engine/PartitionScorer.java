@@ -51,7 +51,10 @@ public final class PartitionScorer {
         long streamTime = previous == null ? t : Math.max(previous, t);
         state.streamTime(streamTime);
         if (record instanceof Incident incident) {
-            long dedupeTime = producerStreamTime == null ? streamTime : Math.max(streamTime, producerStreamTime);
+            // an honest producer's stream time is less than a tick ahead of this partition's (it sends a heartbeat
+            // to every partition at every boundary): a forged header must not make a duplicate look new
+            long dedupeTime = producerStreamTime == null ? streamTime
+                    : Math.max(streamTime, Math.min(producerStreamTime, streamTime + ticks.tickMillis()));
             outcomes.incident(score(incident, dedupeTime, state, out), incident.occurredAt());
         }
     }
