@@ -17,7 +17,6 @@ import java.util.function.BooleanSupplier;
 record BenchContext(Cluster cluster, EscmonConfig config, BenchSettings settings, String runId, Path workDir,
                     BooleanSupplier stopRequested, PrintStream progress) {
 
-
     /** Throws {@link BenchStopped} once Ctrl-C came. */
     void checkStop() {
         if (stopRequested.getAsBoolean()) {

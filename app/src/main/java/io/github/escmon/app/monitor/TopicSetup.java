@@ -1,6 +1,7 @@
 package io.github.escmon.app.monitor;
 
 import io.github.escmon.events.TopicNames;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public final class TopicSetup {
             // event times may run ahead of the broker's clock (incident.max-future): do not refuse them
             "message.timestamp.after.max.ms", Long.toString(Long.MAX_VALUE));
 
-    private static final java.time.Duration SERVED_WITHIN = java.time.Duration.ofSeconds(60);
+    private static final Duration SERVED_WITHIN = Duration.ofSeconds(60);
 
     private TopicSetup() {
     }
@@ -56,9 +57,10 @@ public final class TopicSetup {
             return;
         }
         try {
+            List<String> created = missing.stream().map(NewTopic::name).toList();
             admin.createTopics(missing).all().get();
-            awaitServed(admin, missing.stream().map(NewTopic::name).toList());
-            LOG.info("Created topics {} ({} partitions, retention forever)", missing.stream().map(NewTopic::name).toList(), partitions);
+            awaitServed(admin, created);
+            LOG.info("Created topics {} ({} partitions, retention forever)", created, partitions);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);

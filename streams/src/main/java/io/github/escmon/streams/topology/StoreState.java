@@ -3,6 +3,7 @@ package io.github.escmon.streams.topology;
 import io.github.escmon.streams.engine.PartitionState;
 import io.github.escmon.streams.window.DyadWindow;
 import io.github.escmon.streams.window.WindowHeader;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
@@ -24,7 +25,7 @@ final class StoreState implements PartitionState {
      */
     static final long RECENT_EVENTS = Math.max(10_000, Runtime.getRuntime().maxMemory() / (400L * 16));
     /** How much stream time passes between two sweeps of the seen ids. */
-    static final long SWEEP_EVERY = java.time.Duration.ofDays(1).toMillis();
+    static final long SWEEP_EVERY = Duration.ofDays(1).toMillis();
 
     private final KeyValueStore<String, WindowHeader> windows;
     private final KeyValueStore<Bytes, byte[]> windowEvents;
