@@ -1,6 +1,8 @@
 package io.github.escmon.streams.engine;
 
+import io.github.escmon.events.Dyad;
 import io.github.escmon.streams.window.DyadWindow;
+import io.github.escmon.streams.window.MemoryLog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ public final class MemoryState implements PartitionState {
 
     private Long streamTime;
     private final Map<String, DyadWindow> windows = new TreeMap<>();
+    private final Map<String, MemoryLog> logs = new HashMap<>();
     private final TreeSet<String> ticking = new TreeSet<>();
     private final Map<String, Long> seen = new HashMap<>();
 
@@ -32,9 +35,25 @@ public final class MemoryState implements PartitionState {
     }
 
     @Override
+    public DyadWindow newWindow(Dyad dyad) {
+        MemoryLog log = new MemoryLog();
+        logs.put(dyad.key(), log);
+        return new DyadWindow(dyad, log);
+    }
+
+    @Override
     public void putWindow(String dyad, DyadWindow window) {
-        window.drainChanges(e -> { }, e -> { }); // the object is the state; nothing to write one by one
         windows.put(dyad, window);
+    }
+
+    /** A copy of the dyad's window that can be evaluated without changing this state. */
+    public DyadWindow snapshot(String dyad) {
+        return DyadWindow.restore(windows.get(dyad).header(), logs.get(dyad).copy());
+    }
+
+    /** The dyad's log of events and responses. */
+    public MemoryLog log(String dyad) {
+        return logs.get(dyad);
     }
 
     @Override

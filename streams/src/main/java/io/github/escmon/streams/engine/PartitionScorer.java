@@ -69,7 +69,10 @@ public final class PartitionScorer {
         }
         state.rememberSeen(incident.id(), incident.occurredAt().toEpochMilli());
         Dyad dyad = incident.dyad();
-        DyadWindow window = Optional.ofNullable(state.window(dyad.key())).orElseGet(() -> new DyadWindow(dyad));
+        DyadWindow window = state.window(dyad.key());
+        if (window == null) {
+            window = state.newWindow(dyad);
+        }
         Optional<DyadScore> score = window.onEvent(weights.toWindowEvent(incident), params);
         if (score.isEmpty()) {
             return Outcome.LATE;

@@ -1,5 +1,6 @@
 package io.github.escmon.streams.engine;
 
+import io.github.escmon.events.Dyad;
 import io.github.escmon.streams.window.DyadWindow;
 import java.util.List;
 
@@ -14,7 +15,11 @@ public interface PartitionState {
 
     void streamTime(long t);
 
+    /** The dyad's window, or null when it has none. */
     DyadWindow window(String dyad);
+
+    /** A new, empty window for the dyad, keeping its events where this state keeps them. */
+    DyadWindow newWindow(Dyad dyad);
 
     void putWindow(String dyad, DyadWindow window);
 

@@ -7,24 +7,24 @@ import java.util.Map;
 /**
  * The windows a task used last, as objects: a hot dyad's window is neither read back from its store nor rebuilt
  * on each of its events. The task writes through (its stores always hold what this holds), drops it with the task,
- * and clears it whenever processing a record fails part-way. Bounded by windows and by the events they hold
- * together, so that the heap does not grow with the number of events: the least recently used go first, and the
- * window just used always stays.
+ * and clears it whenever processing a record fails part-way. Bounded by windows and by the bytes they take
+ * together ({@link DyadWindow#heapBytes()}: about a kilobyte each, unless their evidence carries long texts): the
+ * least recently used go first, and the window just used always stays.
  */
 final class RecentWindows {
 
-    private record Cached(DyadWindow window, int events) {
+    private record Cached(DyadWindow window, long bytes) {
     }
 
     private final Map<String, Cached> windows = new LinkedHashMap<>(256, 0.75f, true);
     private final int maxWindows;
-    private final long maxEvents;
-    private long events;
+    private final long maxBytes;
+    private long bytes;
 
     /** @param maxWindows 0 keeps nothing */
-    RecentWindows(int maxWindows, long maxEvents) {
+    RecentWindows(int maxWindows, long maxBytes) {
         this.maxWindows = maxWindows;
-        this.maxEvents = maxEvents;
+        this.maxBytes = maxBytes;
     }
 
     DyadWindow get(String dyad) {
@@ -37,13 +37,14 @@ final class RecentWindows {
         if (maxWindows == 0) {
             return;
         }
-        Cached before = windows.put(dyad, new Cached(window, window.size()));
-        events += window.size() - (before == null ? 0 : before.events());
+        long size = window.heapBytes();
+        Cached before = windows.put(dyad, new Cached(window, size));
+        bytes += size - (before == null ? 0 : before.bytes());
         var eldest = windows.entrySet().iterator();
-        while ((windows.size() > maxWindows || events > maxEvents) && windows.size() > 1) {
+        while ((windows.size() > maxWindows || bytes > maxBytes) && windows.size() > 1) {
             var e = eldest.next();
             if (!e.getKey().equals(dyad)) {
-                events -= e.getValue().events();
+                bytes -= e.getValue().bytes();
                 eldest.remove();
             }
         }
@@ -51,14 +52,14 @@ final class RecentWindows {
 
     void clear() {
         windows.clear();
-        events = 0;
+        bytes = 0;
     }
 
     int windows() {
         return windows.size();
     }
 
-    long events() {
-        return events;
+    long bytes() {
+        return bytes;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.escmon.streams.topology;
 
+import io.github.escmon.events.Dyad;
 import io.github.escmon.streams.engine.PartitionState;
 import io.github.escmon.streams.window.DyadWindow;
 import io.github.escmon.streams.window.WindowHeader;
@@ -17,13 +18,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class StoreState implements PartitionState {
 
     private static final String STREAM_TIME = "stream-time";
-    static final int RECENT_WINDOWS = 1_000;
+    static final int RECENT_WINDOWS = 10_000;
     /**
-     * At most this many events in the cached windows of one task: an event takes about 330 bytes of heap there, so
-     * six tasks (the default partitions) hold at most about 40 % of the heap (84,000 events per task at -Xmx512m).
-     * Beyond it, windows are read back from RocksDB when used, which is much slower (see the README's Performance).
+     * At most this many bytes of windows as objects per task: a window takes about a kilobyte whatever it holds
+     * (its events stay in RocksDB), so this only matters for windows whose evidence carries very long texts.
      */
-    static final long RECENT_EVENTS = Math.max(10_000, Runtime.getRuntime().maxMemory() / (400L * 16));
+    static final long RECENT_BYTES = Math.max(8L << 20, Runtime.getRuntime().maxMemory() / 64);
     /** How much stream time passes between two sweeps of the seen ids. */
     static final long SWEEP_EVERY = Duration.ofDays(1).toMillis();
 
@@ -46,7 +46,7 @@ final class StoreState implements PartitionState {
 
     /** @param recentWindows how many windows to keep as objects (0: read every window from the stores) */
     StoreState(ProcessorContext<?, ?> context, int recentWindows) {
-        this.recent = new RecentWindows(recentWindows, RECENT_EVENTS);
+        this.recent = new RecentWindows(recentWindows, RECENT_BYTES);
         this.windows = context.getStateStore(ScoringTopology.WINDOW_STORE);
         this.windowEvents = context.getStateStore(ScoringTopology.WINDOW_EVENTS_STORE);
         this.ticking = context.getStateStore(ScoringTopology.TICKING_STORE);
@@ -74,19 +74,23 @@ final class StoreState implements PartitionState {
     public DyadWindow window(String dyad) {
         DyadWindow w = recent.get(dyad);
         if (w == null) {
-            w = WindowEventKeys.load(windows, windowEvents, dyad);
-            if (w != null) {
+            WindowHeader header = windows.get(dyad);
+            if (header != null) {
+                w = DyadWindow.restore(header, StoreWindowLog.of(windowEvents, dyad));
                 recent.put(dyad, w);
             }
         }
         return w;
     }
 
-    /** Writes the window's new and expired events one by one, and its header. */
+    @Override
+    public DyadWindow newWindow(Dyad dyad) {
+        return new DyadWindow(dyad, StoreWindowLog.of(windowEvents, dyad.key()));
+    }
+
+    /** Writes the window's header (its events and responses it has written to its log itself). */
     @Override
     public void putWindow(String dyad, DyadWindow window) {
-        window.drainChanges(c -> windowEvents.put(WindowEventKeys.key(dyad, c.event(), c.seq()), WindowEventKeys.value(c.event())),
-                c -> windowEvents.delete(WindowEventKeys.key(dyad, c.event(), c.seq())));
         windows.put(dyad, window.header());
         recent.put(dyad, window);
     }
@@ -146,6 +150,6 @@ final class StoreState implements PartitionState {
                 }
             }
         }
-        gone.forEach(seenById::delete);
+        gone.forEach(id -> seenById.put(id, null)); // delete() would read each value first
     }
 }

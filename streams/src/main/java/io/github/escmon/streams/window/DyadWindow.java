@@ -1,112 +1,144 @@
 package io.github.escmon.streams.window;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.escmon.events.Dyad;
 import io.github.escmon.events.DyadScore;
 import io.github.escmon.events.Evidence;
 import io.github.escmon.events.Exchange;
+import io.github.escmon.streams.window.WindowHeader.Act;
+import io.github.escmon.streams.window.WindowHeader.Bucket;
+import io.github.escmon.streams.window.WindowHeader.EventKey;
+import io.github.escmon.streams.window.WindowLog.StoredEvent;
+import io.github.escmon.streams.window.WindowLog.StoredResponse;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
-import java.util.function.Consumer;
+import java.util.TreeMap;
 
 /**
  * One dyad's window of the last W of event time, evaluated as SCORING.md §3–4 say. Plain Java: the scoring
- * processor loads it from its store, calls {@link #onEvent} or {@link #onTick}, forwards what it returns and
- * stores it back.
+ * processor loads it, calls {@link #onEvent} or {@link #onTick}, forwards what it returns and stores its
+ * {@link #header()}; the events and responses themselves are in its {@link WindowLog}.
  *
- * <p>An evaluation costs the same whatever the window holds (amortized): the decayed sums are kept as fixed-point
- * sums of each event's weight at an anchor time (exact integer additions, so the sums depend only on which events
- * the window holds, never on the order they came and went), the valid tit-for-tat responses in a queue that expires
- * in order, and the hostile events ranked by weight (the ranking of decayed weights does not change with time). An
- * event older than the newest in the window, or a new anchor (every T of event time), rebuilds these from the
- * events. Only the events and the evaluation state are stored; the rest is rebuilt when a stored window is loaded.
+ * <p>An evaluation costs the same whatever the window holds, and so does the window on the heap: it keeps
+ * <ul>
+ * <li>the decayed sums as one fixed-point sum per half-life period (exact integer additions: a sum depends only on
+ * which events the window holds, never on the order they came and went, so replays stay byte-identical);</li>
+ * <li>for tit-for-tat, each direction's latest hostile acts, and the responses' count, oldest provocation and
+ * latest response (the responses themselves, a record each, are in the log and expire in order of provocation);</li>
+ * <li>the heaviest hostile events, exactly the top few of the window (the ranking of decayed weights does not change
+ * with time; when expiry leaves fewer than the evidence shows, they are refilled from the log).</li>
+ * </ul>
+ * Expiry reads the expiring events from the log, oldest first. A hostile event older than the newest changes which
+ * acts answer which, so it rebuilds tit-for-tat from the log (writing only the responses that changed); any other
+ * event, in order or not, is added where it belongs.
  *
  * <p>A dyad whose events have all expired is kept as a stub with its last evaluation time, because that time
  * still decides whether a straggler is too late.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.NONE, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class DyadWindow {
 
     private static final int EVIDENCE = 3;
+    /** Heaviest events kept: a few beyond the evidence, so that one expiring seldom needs a refill. */
+    private static final int TOP = EVIDENCE + 3;
     private static final double MILLIS_PER_HOUR = 3_600_000.0;
     /** Fixed-point weights: units of 2^-32. */
     private static final double FIXED_ONE = 0x1p32;
     private static final double LN2 = Math.log(2.0);
 
-    @JsonProperty("a")
     private final String a;
-    @JsonProperty("b")
     private final String b;
-    private final PrefixList<WindowEvent> events;   // in WindowEvent.ORDER
-    @JsonProperty("lastEval")
-    private Long lastEval;                            // epoch millis of the last evaluation; null before the first
-    @JsonProperty("lastScore")
+    private final WindowLog log;
+    private Long lastEval;                 // epoch millis of the last evaluation; null before the first
     private double lastScore;
-    @JsonProperty("needsTick")
     private boolean needsTick;
-    private Sums sums;                                // derived from events; null until (re)built
-    private final List<Change> added = new ArrayList<>();    // since the last drainChanges
-    private final List<Change> expired = new ArrayList<>();
+    private long arrivals;
+    private int size;
+    private int hostile;
+    private long oldestAt = Long.MAX_VALUE;
+    private long maxAt = Long.MIN_VALUE;
+    /**
+     * Per direction (0: a→b, 1: b→a): the latest hostile act at an instant before {@link #maxAt}. It may have left
+     * the window: a response to it then has its provocation at or before the cutoff, and expires at once.
+     */
+    private final Act[] earlier = new Act[2];
+    /** Per direction: the last hostile act (in event order) at {@link #maxAt}. */
+    private final Act[] atMax = new Act[2];
+    /** Per half-life period: {hab, hba, coop} in fixed point at the period's start. */
+    private final TreeMap<Long, long[]> buckets = new TreeMap<>();
+    private int responses;
+    private long oldestProvocation = Long.MAX_VALUE;
+    private StoredResponse last;
+    /** The heaviest hostile events of the window, heaviest first: always the top {@code top.size()} of them. */
+    private final List<StoredEvent> top = new ArrayList<>(TOP + 1);
 
+    // what the current operation changed, written to the log at its end
+    private final List<StoredEvent> newEvents = new ArrayList<>(1);
+    private final List<StoredEvent> goneEvents = new ArrayList<>();
+    private final List<StoredResponse> newResponses = new ArrayList<>(1);
+    private final List<StoredResponse> goneResponses = new ArrayList<>();
+    private boolean outOfOrder;
+
+    /** An empty window with a log of its own in memory. */
     public DyadWindow(Dyad dyad) {
-        this(dyad.a(), dyad.b(), new ArrayList<>(), null, 0.0, false);
+        this(dyad, new MemoryLog());
     }
 
-    @JsonCreator
-    DyadWindow(@JsonProperty("a") String a, @JsonProperty("b") String b,
-               @JsonProperty("events") List<WindowEvent> events, @JsonProperty("lastEval") Long lastEval,
-               @JsonProperty("lastScore") double lastScore, @JsonProperty("needsTick") boolean needsTick) {
+    /** An empty window keeping its events in {@code log} (which holds none of this dyad's yet). */
+    public DyadWindow(Dyad dyad, WindowLog log) {
+        this(dyad.a(), dyad.b(), log);
+    }
+
+    private DyadWindow(String a, String b, WindowLog log) {
         this.a = a;
         this.b = b;
-        this.events = new PrefixList<>(events == null ? List.of() : events);
-        this.lastEval = lastEval;
-        this.lastScore = lastScore;
-        this.needsTick = needsTick;
+        this.log = log;
     }
 
-    @JsonProperty("events")
-    List<WindowEvent> storedEvents() {
-        return events.asList();
+    /** The window that {@code header} describes, over the log that holds its events. */
+    public static DyadWindow restore(WindowHeader h, WindowLog log) {
+        DyadWindow w = new DyadWindow(h.a(), h.b(), log);
+        w.lastEval = h.lastEval();
+        w.lastScore = h.lastScore();
+        w.needsTick = h.needsTick();
+        w.arrivals = h.arrivals();
+        w.size = h.size();
+        w.hostile = h.hostile();
+        w.oldestAt = h.oldestAt();
+        w.maxAt = h.maxAt();
+        for (int d = 0; d < 2; d++) {
+            w.earlier[d] = h.acts().get(d);
+            w.atMax[d] = h.acts().get(2 + d);
+        }
+        for (Bucket k : h.buckets()) {
+            w.buckets.put(k.index(), new long[] {k.hab(), k.hba(), k.coop()});
+        }
+        w.responses = h.responses();
+        w.oldestProvocation = h.oldestProvocation();
+        w.last = h.last();
+        for (EventKey k : h.top()) {
+            StoredEvent e = log.event(k.at(), k.arrival());
+            if (e == null) {
+                throw new IllegalStateException("window " + h.a() + "-" + h.b() + ": its evidence event at " + k.at()
+                        + " (arrival " + k.arrival() + ") is not in its store; the state is corrupt: reset the application");
+            }
+            w.top.add(e);
+        }
+        return w;
     }
 
-    /** A window from its stored header and events (in any order). */
-    public static DyadWindow restore(WindowHeader header, List<WindowEvent> events) {
-        List<WindowEvent> ordered = new ArrayList<>(events);
-        ordered.sort(WindowEvent.ORDER);
-        return new DyadWindow(header.a(), header.b(), ordered, header.lastEval(), header.lastScore(), header.needsTick());
-    }
-
-    /** The window without its events. */
+    /** What the {@code dyad-windows} store keeps of the window. */
     public WindowHeader header() {
-        return new WindowHeader(a, b, lastEval, lastScore, needsTick);
-    }
-
-    /**
-     * An event that came into or left the window; {@code seq} tells apart events with equal time and id (0 for the
-     * first of them, in arrival order), which the reference scores as distinct events.
-     */
-    public record Change(WindowEvent event, int seq) {
-    }
-
-    /**
-     * Hands over the events that came in and those that expired since the last call, and forgets them: a store
-     * that keeps events one by one writes only these.
-     */
-    public void drainChanges(Consumer<Change> in, Consumer<Change> out) {
-        added.forEach(in);
-        expired.forEach(out);
-        added.clear();
-        expired.clear();
+        List<Bucket> bs = new ArrayList<>(buckets.size());
+        buckets.forEach((k, s) -> bs.add(new Bucket(k, s[0], s[1], s[2])));
+        List<EventKey> keys = new ArrayList<>(top.size());
+        top.forEach(e -> keys.add(new EventKey(e.at(), e.arrival())));
+        return new WindowHeader(a, b, lastEval, lastScore, needsTick, arrivals, size, hostile, oldestAt, maxAt,
+                Arrays.asList(earlier[0], earlier[1], atMax[0], atMax[1]), bs, responses, oldestProvocation, last, keys);
     }
 
     /**
@@ -118,48 +150,31 @@ public final class DyadWindow {
         if (event.at() <= t - p.window().toMillis()) {
             return Optional.empty();
         }
-        int at = insertionPoint(event);
-        int seq = 0;
-        while (seq < at && WindowEvent.ORDER.compare(events.get(at - seq - 1), event) == 0) {
-            seq++;
-        }
-        events.add(at, event);
-        added.add(new Change(event, seq));
-        if (sums != null) {
-            if (event.at() >= sums.maxAt) {
-                sums.add(event, p); // the newest, or one more at the newest instant
-            } else {
-                sums = null; // older than the newest: rebuilt at the evaluation
+        StoredEvent s = new StoredEvent(arrivals++, event);
+        newEvents.add(s);
+        if (event.at() >= maxAt) {
+            addWeights(s, p);
+            StoredResponse r = addTitForTat(s, p);
+            if (r != null) {
+                countResponse(r);
+                newResponses.add(r);
             }
+        } else if (event.isHostile()) {
+            outOfOrder = true; // it may answer, or be answered by, acts already in: rebuilt at the evaluation
+        } else {
+            addWeights(s, p); // weights do not depend on the order events come in
         }
         DyadScore score = evaluate(t, DyadScore.EVENT, event.id(), p);
         needsTick = true;
+        writeChanges();
         return Optional.of(score);
-    }
-
-    /** After every event that orders before or equal to it: equal ones keep their arrival order, as in the reference. */
-    private int insertionPoint(WindowEvent event) {
-        int n = events.size();
-        if (n == 0 || WindowEvent.ORDER.compare(events.get(n - 1), event) <= 0) {
-            return n;
-        }
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (WindowEvent.ORDER.compare(events.get(mid), event) <= 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** Evaluates the dyad at a tick boundary (or at its last evaluation, if that is later). */
     public DyadScore onTick(long boundary, ScoreParameters p) {
         DyadScore score = evaluate(lastEval == null ? boundary : Math.max(boundary, lastEval), DyadScore.TICK, null, p);
         needsTick = score.score() >= p.tickFloor();
+        writeChanges();
         return score;
     }
 
@@ -172,8 +187,9 @@ public final class DyadWindow {
         return lastScore;
     }
 
+    /** Events in the window (as of the last evaluation). */
     public int size() {
-        return events.size();
+        return size;
     }
 
     public Dyad dyad() {
@@ -185,9 +201,23 @@ public final class DyadWindow {
         return lastEval;
     }
 
-    /** The events in the window, oldest first (as of the last evaluation). */
+    /** About how many bytes of heap the window takes (for caches of windows); its log not included. */
+    public long heapBytes() {
+        long bytes = 600 + 64L * buckets.size();
+        for (StoredEvent e : top) {
+            bytes += 120 + 2L * (length(e.event().id()) + length(e.event().summary()) + length(e.event().url()));
+        }
+        return bytes;
+    }
+
+    /** The events in the window, oldest first (as of the last evaluation), read from the log. */
     public List<WindowEvent> events() {
-        return Collections.unmodifiableList(events.asList());
+        List<StoredEvent> all = new ArrayList<>(size);
+        try (WindowLog.Cursor<StoredEvent> it = log.events()) {
+            it.forEachRemaining(all::add);
+        }
+        all.sort(StoredEvent::compare);
+        return all.stream().map(StoredEvent::event).toList();
     }
 
     /**
@@ -195,63 +225,56 @@ public final class DyadWindow {
      * as the last score record, whatever its trigger. Empty before the first evaluation.
      */
     public Optional<DyadScore> current(ScoreParameters p) {
-        if (lastEval == null) {
-            return Optional.empty();
-        }
-        DyadWindow copy = new DyadWindow(a, b, events.asList(), lastEval, lastScore, needsTick);
-        return Optional.of(copy.evaluate(lastEval, DyadScore.TICK, null, p));
+        return lastEval == null ? Optional.empty() : Optional.of(score(lastEval, DyadScore.TICK, null, p));
     }
 
-    /** Every tit-for-tat exchange in the window as of the last evaluation, oldest first. */
+    /** Every tit-for-tat exchange in the window as of the last evaluation, oldest first (a scan of the log). */
     public List<Exchange> exchanges(ScoreParameters p) {
-        return lastEval == null ? List.of() : TitForTat.all(events.asList(), lastEval, p.exchangeLag().toMillis(), a, b);
+        return lastEval == null ? List.of() : TitForTat.all(events(), lastEval, p.exchangeLag().toMillis(), a, b);
     }
 
     private DyadScore evaluate(long t, String trigger, String eventId, ScoreParameters p) {
         lastEval = t;
-        long anchor = Sums.anchorFor(t, p);
-        if (sums == null || sums.anchor != anchor) {
-            sums = new Sums(anchor, a, b, p);
-            for (int i = 0; i < events.size(); i++) {
-                sums.add(events.get(i), p);
-            }
+        long cutoff = t - p.window().toMillis();
+        if (outOfOrder) {
+            rebuild(cutoff, p);
+            outOfOrder = false;
+        } else {
+            expire(cutoff, p);
         }
-        expire(t - p.window().toMillis(), p);
-        double halfLifeHours = p.halfLife().toMillis() / MILLIS_PER_HOUR;
-        double decay = Math.pow(2.0, -((t - anchor) / MILLIS_PER_HOUR) / halfLifeHours);
-        double hab = sums.hab / FIXED_ONE * decay;
-        double hba = sums.hba / FIXED_ONE * decay;
-        double coop = sums.coop / FIXED_ONE * decay;
+        refillTop(cutoff, p);
+        DyadScore score = score(t, trigger, eventId, p);
+        lastScore = score.score();
+        return score;
+    }
+
+    private DyadScore score(long t, String trigger, String eventId, ScoreParameters p) {
+        long period = p.halfLife().toMillis();
+        double halfLifeHours = period / MILLIS_PER_HOUR;
+        double hab = 0;
+        double hba = 0;
+        double coop = 0;
+        for (Map.Entry<Long, long[]> k : buckets.entrySet()) {
+            double decay = Math.pow(2.0, -((t - k.getKey() * period) / MILLIS_PER_HOUR) / halfLifeHours) / FIXED_ONE;
+            long[] s = k.getValue();
+            hab += s[0] * decay;
+            hba += s[1] * decay;
+            coop += s[2] * decay;
+        }
         double total = hab + hba;
         double mutuality = total > 0 ? 2.0 * Math.min(hab, hba) / total : 0.0;
         double raw = Math.max(0.0, total * (1.0 + mutuality) - p.cooperationWeight() * coop);
         double score = 10.0 * (1.0 - Math.exp(-raw / p.scale()));
-        lastScore = score;
         return new DyadScore(a + "-" + b, a, b, Instant.ofEpochMilli(t), trigger, eventId, score, raw, hab, hba,
-                coop, mutuality, sums.responses.size(), events.size(), sums.lastExchange(), evidence(t, halfLifeHours));
-    }
-
-    /** The window forgets what is at or before {@code cutoff}; events are in time order, so that is a prefix. */
-    private void expire(long cutoff, ScoreParameters p) {
-        int k = 0;
-        int seq = 0;
-        while (k < events.size() && events.get(k).at() <= cutoff) {
-            WindowEvent e = events.get(k);
-            seq = k > 0 && WindowEvent.ORDER.compare(events.get(k - 1), e) == 0 ? seq + 1 : 0;
-            sums.remove(e, p);
-            expired.add(new Change(e, seq));
-            k++;
-        }
-        events.removeFirst(k);
-        sums.expireResponses(cutoff);
+                coop, mutuality, responses, size, last == null ? null : last.exchange(), evidence(t, halfLifeHours));
     }
 
     /** The hostile events that weigh most at {@code t}, heaviest first (equal weights: earliest first). */
     private List<Evidence> evidence(long t, double halfLifeHours) {
         List<Evidence> out = new ArrayList<>(EVIDENCE);
-        Iterator<WindowEvent> it = sums.heaviest.iterator();
+        Iterator<StoredEvent> it = top.iterator();
         while (out.size() < EVIDENCE && it.hasNext()) {
-            WindowEvent e = it.next();
+            WindowEvent e = it.next().event();
             double w = e.hostility() * Math.pow(2.0, -((t - e.at()) / MILLIS_PER_HOUR) / halfLifeHours);
             if (w > 0) {
                 out.add(new Evidence(e.id(), Instant.ofEpochMilli(e.at()), e.forward() ? a : b, e.forward() ? b : a,
@@ -261,145 +284,307 @@ public final class DyadWindow {
         return out;
     }
 
-    /** A response whose provocation was at {@code provocationAt}; it stops counting when that expires. */
-    private record Response(long provocationAt, WindowEvent event, Exchange exchange) {
+    // --- weights -------------------------------------------------------------------------------------------------
+
+    private void addWeights(StoredEvent s, ScoreParameters p) {
+        WindowEvent e = s.event();
+        size++;
+        oldestAt = Math.min(oldestAt, e.at());
+        long period = p.halfLife().toMillis();
+        long index = Math.floorDiv(e.at(), period);
+        long h = fixed(e.hostility(), e.at() - index * period, period);
+        long c = fixed(e.cooperation(), e.at() - index * period, period);
+        if (h != 0 || c != 0) {
+            long[] sums = buckets.computeIfAbsent(index, k -> new long[3]);
+            sums[e.forward() ? 0 : 1] += h;
+            sums[2] += c;
+        }
+        if (e.isHostile()) {
+            hostile++;
+            boolean topHoldsAll = top.size() == hostile - 1;
+            if (topHoldsAll || (!top.isEmpty() && heavierFirst(s, top.get(top.size() - 1), p) < 0)) {
+                insertTop(s, p); // the top few stay exactly the top few: nothing unseen outweighs the new one
+            }
+        }
+    }
+
+    private void removeWeights(StoredEvent s, ScoreParameters p) {
+        WindowEvent e = s.event();
+        size--;
+        long period = p.halfLife().toMillis();
+        long index = Math.floorDiv(e.at(), period);
+        long h = fixed(e.hostility(), e.at() - index * period, period);
+        long c = fixed(e.cooperation(), e.at() - index * period, period);
+        if (h != 0 || c != 0) {
+            long[] sums = buckets.get(index);
+            sums[e.forward() ? 0 : 1] -= h;
+            sums[2] -= c;
+            if (sums[0] == 0 && sums[1] == 0 && sums[2] == 0) {
+                buckets.remove(index);
+            }
+        }
+        if (e.isHostile()) {
+            hostile--;
+            top.removeIf(x -> x.sameAs(s.at(), s.arrival()));
+        }
+    }
+
+    /** A weight {@code w} at {@code offset} millis into its period, at the period's start, in fixed point. */
+    private static long fixed(double w, long offset, long period) {
+        if (w == 0) {
+            return 0;
+        }
+        double halfLifeHours = period / MILLIS_PER_HOUR;
+        return Math.round(w * Math.pow(2.0, (offset / MILLIS_PER_HOUR) / halfLifeHours) * FIXED_ONE);
+    }
+
+    // --- expiry --------------------------------------------------------------------------------------------------
+
+    /** The window forgets what is at or before {@code cutoff}: the oldest events, read from the log in time order. */
+    private void expire(long cutoff, ScoreParameters p) {
+        if (oldestAt <= cutoff) {
+            long next = Long.MAX_VALUE;
+            try (WindowLog.Cursor<StoredEvent> it = log.events()) {
+                while (it.hasNext()) {
+                    StoredEvent s = it.next();
+                    if (s.at() > cutoff) {
+                        next = s.at();
+                        break;
+                    }
+                    removeWeights(s, p);
+                    goneEvents.add(s);
+                }
+            }
+            for (StoredEvent s : newEvents) {
+                next = Math.min(next, s.at()); // an event just taken in is never at or before the cutoff
+            }
+            oldestAt = next;
+        }
+        expireResponses(cutoff);
+    }
+
+    /** Responses stop counting once their provocation has left the window. */
+    private void expireResponses(long cutoff) {
+        if (oldestProvocation > cutoff) {
+            return;
+        }
+        boolean lastGone = false;
+        long next = Long.MAX_VALUE;
+        try (WindowLog.Cursor<StoredResponse> it = log.responses()) {
+            while (it.hasNext()) {
+                StoredResponse r = it.next();
+                if (r.provocationAt() > cutoff) {
+                    next = r.provocationAt();
+                    break;
+                }
+                goneResponses.add(r);
+                responses--;
+                lastGone |= r.sameAs(last);
+            }
+        }
+        for (Iterator<StoredResponse> it = newResponses.iterator(); it.hasNext(); ) {
+            StoredResponse r = it.next();
+            if (r.provocationAt() <= cutoff) {
+                it.remove();
+                responses--;
+                lastGone |= r.sameAs(last);
+            } else {
+                next = Math.min(next, r.provocationAt());
+            }
+        }
+        oldestProvocation = next;
+        if (lastGone) {
+            last = latestResponseAfter(cutoff);
+        }
     }
 
     /**
-     * What an evaluation needs besides the events, kept up to date event by event. Appending in event order is the
-     * only way in, so a rebuild is the same code run over the window.
+     * The latest remaining response, by a scan of the log. Rare: the latest response's provocation is the latest of
+     * all provocations but for responses of one instant, so when it goes, nearly all have gone.
      */
-    private static final class Sums {
-
-        final long anchor;
-        final String a;
-        final String b;
-        long hab;
-        long hba;
-        long coop;
-        long maxAt = Long.MIN_VALUE;
-        /** Per direction (0: a→b, 1: b→a): the latest hostile act at an instant before {@link #maxAt}. */
-        final WindowEvent[] latestEarlier = new WindowEvent[2];
-        /** Per direction: the last hostile act (in event order) at {@link #maxAt}. */
-        final WindowEvent[] latestAtMax = new WindowEvent[2];
-        /** The responses whose provocation is still in the window, in event order. */
-        final PrefixList<Response> responses = new PrefixList<>(List.of());
-        /** The hostile events by weight, heaviest first: h·2^(at/T) orders them at any time t. */
-        final TreeSet<WindowEvent> heaviest;
-
-        Sums(long anchor, String a, String b, ScoreParameters p) {
-            this.anchor = anchor;
-            this.a = a;
-            this.b = b;
-            double halfLifeMillis = p.halfLife().toMillis();
-            // w(t) = h·2^(−(t − at)/T): log₂ w(t) + t/T = log₂ h + at/T, the same order at every t
-            Comparator<WindowEvent> byWeight = Comparator.comparingDouble(
-                    e -> Math.log(e.hostility()) / LN2 + e.at() / halfLifeMillis);
-            this.heaviest = new TreeSet<>(byWeight.reversed().thenComparing(WindowEvent.ORDER));
-        }
-
-        /** The anchor of evaluations at {@code t}: the start of its period of one half-life. */
-        static long anchorFor(long t, ScoreParameters p) {
-            long period = p.halfLife().toMillis();
-            return Math.floorDiv(t, period) * period;
-        }
-
-        /** An event's weight {@code w} at the anchor, in fixed point. */
-        private long fixed(double w, long at, ScoreParameters p) {
-            if (w == 0) {
-                return 0;
-            }
-            double halfLifeHours = p.halfLife().toMillis() / MILLIS_PER_HOUR;
-            return Math.round(w * Math.pow(2.0, ((at - anchor) / MILLIS_PER_HOUR) / halfLifeHours) * FIXED_ONE);
-        }
-
-        /** Adds an event that orders after (or at the same instant as) every event already added. */
-        void add(WindowEvent e, ScoreParameters p) {
-            if (e.at() > maxAt) {
-                for (int d = 0; d < 2; d++) {
-                    if (latestAtMax[d] != null) {
-                        latestEarlier[d] = latestAtMax[d];
-                        latestAtMax[d] = null;
-                    }
+    private StoredResponse latestResponseAfter(long cutoff) {
+        StoredResponse latest = null;
+        if (responses > 0) {
+            try (WindowLog.Cursor<StoredResponse> it = log.responses()) {
+                while (it.hasNext()) {
+                    latest = later(latest, it.next(), cutoff);
                 }
-                maxAt = e.at();
             }
-            coop += fixed(e.cooperation(), e.at(), p);
-            if (!e.isHostile()) {
-                return;
+            for (StoredResponse r : newResponses) {
+                latest = later(latest, r, cutoff);
             }
-            long h = fixed(e.hostility(), e.at(), p);
-            int dir = e.forward() ? 0 : 1;
-            if (dir == 0) {
-                hab += h;
-            } else {
-                hba += h;
-            }
-            WindowEvent provocation = latestEarlier[1 - dir];
-            if (provocation != null && e.at() - provocation.at() <= p.exchangeLag().toMillis()) {
-                Response r = new Response(provocation.at(), e, new Exchange(provocation.id(), e.id(),
-                        e.forward() ? a : b, e.forward() ? b : a,
-                        TitForTat.round6((e.at() - provocation.at()) / MILLIS_PER_HOUR),
-                        TitForTat.round6(e.hostility() / provocation.hostility())));
-                int i = responses.size();
-                while (i > 0 && WindowEvent.ORDER.compare(responses.get(i - 1).event(), e) > 0) {
-                    i--;
-                }
-                responses.add(i, r);
-            }
-            if (latestAtMax[dir] == null || WindowEvent.ORDER.compare(latestAtMax[dir], e) <= 0) {
-                latestAtMax[dir] = e;
-            }
-            heaviest.add(e);
         }
+        return latest;
+    }
 
-        /** Takes out an expiring event (the oldest). */
-        void remove(WindowEvent e, ScoreParameters p) {
-            coop -= fixed(e.cooperation(), e.at(), p);
-            if (!e.isHostile()) {
-                return;
-            }
-            long h = fixed(e.hostility(), e.at(), p);
-            if (e.forward()) {
-                hab -= h;
-            } else {
-                hba -= h;
-            }
-            heaviest.remove(e);
+    private static StoredResponse later(StoredResponse latest, StoredResponse r, long cutoff) {
+        return r.provocationAt() > cutoff && (latest == null || StoredResponse.compare(latest, r) <= 0) ? r : latest;
+    }
+
+    // --- tit-for-tat ---------------------------------------------------------------------------------------------
+
+    /**
+     * Takes an event that orders after (or at the same instant as) every event taken before, for tit-for-tat;
+     * returns the response it makes, or null.
+     */
+    private StoredResponse addTitForTat(StoredEvent s, ScoreParameters p) {
+        WindowEvent e = s.event();
+        if (e.at() > maxAt) {
             for (int d = 0; d < 2; d++) {
-                if (latestEarlier[d] == e) {
-                    latestEarlier[d] = null;
+                if (atMax[d] != null) {
+                    earlier[d] = atMax[d];
+                    atMax[d] = null;
                 }
-                if (latestAtMax[d] == e) {
-                    latestAtMax[d] = null;
-                }
+            }
+            maxAt = e.at();
+        }
+        if (!e.isHostile()) {
+            return null;
+        }
+        int dir = e.forward() ? 0 : 1;
+        Act provocation = earlier[1 - dir];
+        StoredResponse response = null;
+        if (provocation != null && e.at() - provocation.at() <= p.exchangeLag().toMillis()) {
+            response = new StoredResponse(provocation.at(), e.at(), s.arrival(), new Exchange(provocation.id(), e.id(),
+                    e.forward() ? a : b, e.forward() ? b : a,
+                    TitForTat.round6((e.at() - provocation.at()) / MILLIS_PER_HOUR),
+                    TitForTat.round6(e.hostility() / provocation.hostility())));
+        }
+        Act act = new Act(e.at(), e.id(), e.hostility(), s.arrival());
+        if (atMax[dir] == null || compare(atMax[dir], act) <= 0) {
+            atMax[dir] = act;
+        }
+        return response;
+    }
+
+    private void countResponse(StoredResponse r) {
+        responses++;
+        oldestProvocation = Math.min(oldestProvocation, r.provocationAt());
+        if (last == null || StoredResponse.compare(last, r) <= 0) {
+            last = r;
+        }
+    }
+
+    private static int compare(Act x, Act y) {
+        int c = Long.compare(x.at(), y.at());
+        if (c == 0) {
+            c = x.id().compareTo(y.id());
+        }
+        return c != 0 ? c : Long.compare(x.arrival(), y.arrival());
+    }
+
+    /**
+     * The window again from all its events in order, as if they had come in order: after a hostile event older
+     * than the newest. Writes only the responses that differ from those in the log.
+     */
+    private void rebuild(long cutoff, ScoreParameters p) {
+        List<StoredEvent> all = new ArrayList<>(size + 1);
+        try (WindowLog.Cursor<StoredEvent> it = log.events()) {
+            it.forEachRemaining(all::add);
+        }
+        all.addAll(newEvents);
+        all.sort(StoredEvent::compare);
+        size = 0;
+        hostile = 0;
+        oldestAt = Long.MAX_VALUE;
+        maxAt = Long.MIN_VALUE;
+        buckets.clear();
+        top.clear();
+        Arrays.fill(earlier, null);
+        Arrays.fill(atMax, null);
+        responses = 0;
+        oldestProvocation = Long.MAX_VALUE;
+        last = null;
+        List<StoredResponse> found = new ArrayList<>();
+        for (StoredEvent s : all) {
+            // every event takes part, so that each act answers what it answered when it came; a response to a
+            // provocation at or before the cutoff no longer counts
+            StoredResponse r = addTitForTat(s, p);
+            if (r != null && r.provocationAt() > cutoff) {
+                found.add(r);
+            }
+            if (s.at() <= cutoff) {
+                goneEvents.add(s); // only stored ones: an event just taken in is never this old
+            } else {
+                addWeights(s, p);
             }
         }
 
-        /**
-         * Responses stop counting once their provocation has expired. Provocation times never fall from one instant
-         * of the responses to the next, so the expired ones are a prefix, except among responses of one instant.
-         */
-        void expireResponses(long cutoff) {
-            int k = 0;
-            while (k < responses.size() && responses.get(k).provocationAt() <= cutoff) {
-                k++;
+        record Key(long provocationAt, long arrival) {
+        }
+        Map<Key, StoredResponse> stored = new HashMap<>();
+        try (WindowLog.Cursor<StoredResponse> it = log.responses()) {
+            it.forEachRemaining(r -> stored.put(new Key(r.provocationAt(), r.arrival()), r));
+        }
+        newResponses.clear();
+        for (StoredResponse r : found) {
+            countResponse(r);
+            if (!r.equals(stored.remove(new Key(r.provocationAt(), r.arrival())))) {
+                newResponses.add(r);
             }
-            responses.removeFirst(k);
-            if (responses.size() > 0) {
-                long instant = responses.get(0).event().at();
-                for (int i = 1; i < responses.size() && responses.get(i).event().at() == instant; ) {
-                    if (responses.get(i).provocationAt() <= cutoff) {
-                        responses.remove(i);
-                    } else {
-                        i++;
-                    }
+        }
+        goneResponses.addAll(stored.values());
+    }
+
+    // --- evidence ------------------------------------------------------------------------------------------------
+
+    /** Heaviest first: h·2^(at/T) orders events by decayed weight at any time; ties go to the earliest. */
+    private static int heavierFirst(StoredEvent x, StoredEvent y, ScoreParameters p) {
+        double halfLifeMillis = p.halfLife().toMillis();
+        int c = Double.compare(rank(y.event(), halfLifeMillis), rank(x.event(), halfLifeMillis));
+        return c != 0 ? c : StoredEvent.compare(x, y);
+    }
+
+    private static double rank(WindowEvent e, double halfLifeMillis) {
+        // w(t) = h·2^(−(t − at)/T): log₂ w(t) + t/T = log₂ h + at/T, the same order at every t
+        return Math.log(e.hostility()) / LN2 + e.at() / halfLifeMillis;
+    }
+
+    private void insertTop(StoredEvent s, ScoreParameters p) {
+        int i = top.size();
+        while (i > 0 && heavierFirst(s, top.get(i - 1), p) < 0) {
+            i--;
+        }
+        top.add(i, s);
+        if (top.size() > TOP) {
+            top.remove(TOP);
+        }
+    }
+
+    /** When expiry has left fewer of the heaviest than the evidence shows, finds them again in the log. */
+    private void refillTop(long cutoff, ScoreParameters p) {
+        if (top.size() >= Math.min(EVIDENCE, hostile)) {
+            return;
+        }
+        top.clear();
+        try (WindowLog.Cursor<StoredEvent> it = log.events()) {
+            while (it.hasNext()) {
+                StoredEvent s = it.next();
+                if (s.at() > cutoff && s.event().isHostile()) {
+                    insertTop(s, p);
                 }
             }
         }
-
-        Exchange lastExchange() {
-            return responses.size() == 0 ? null : responses.get(responses.size() - 1).exchange();
+        for (StoredEvent s : newEvents) {
+            if (s.event().isHostile()) {
+                insertTop(s, p);
+            }
         }
+    }
+
+    /** Hands this operation's changes to the log: the window never reads the log while it holds changes of its own. */
+    private void writeChanges() {
+        goneEvents.forEach(s -> log.deleteEvent(s.at(), s.arrival()));
+        newEvents.forEach(log::put);
+        goneResponses.forEach(r -> log.deleteResponse(r.provocationAt(), r.arrival()));
+        newResponses.forEach(log::put);
+        goneEvents.clear();
+        newEvents.clear();
+        goneResponses.clear();
+        newResponses.clear();
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
     }
 }

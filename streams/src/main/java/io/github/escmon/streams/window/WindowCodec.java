@@ -1,5 +1,11 @@
 package io.github.escmon.streams.window;
 
+import io.github.escmon.events.Exchange;
+import io.github.escmon.streams.window.WindowHeader.Act;
+import io.github.escmon.streams.window.WindowHeader.Bucket;
+import io.github.escmon.streams.window.WindowHeader.EventKey;
+import io.github.escmon.streams.window.WindowLog.StoredEvent;
+import io.github.escmon.streams.window.WindowLog.StoredResponse;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -7,6 +13,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -21,8 +30,11 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class WindowCodec {
 
-    /** The first byte of every value; a different one is an error that says to reset the application. */
-    static final byte FORMAT = 1;
+    /**
+     * The first byte of every value; a different one is an error that says to reset the application. 2: windows as
+     * a header of sums plus events and responses keyed by time and arrival (1: a header and events keyed by id).
+     */
+    static final byte FORMAT = 2;
 
     private WindowCodec() {
     }
@@ -37,16 +49,78 @@ public final class WindowCodec {
             }
             out.writeDouble(h.lastScore());
             out.writeBoolean(h.needsTick());
+            out.writeLong(h.arrivals());
+            out.writeInt(h.size());
+            out.writeInt(h.hostile());
+            out.writeLong(h.oldestAt());
+            out.writeLong(h.maxAt());
+            for (Act act : h.acts()) {
+                out.writeBoolean(act != null);
+                if (act != null) {
+                    out.writeLong(act.at());
+                    string(out, act.id());
+                    out.writeDouble(act.hostility());
+                    out.writeLong(act.arrival());
+                }
+            }
+            out.writeInt(h.buckets().size());
+            for (Bucket k : h.buckets()) {
+                out.writeLong(k.index());
+                out.writeLong(k.hab());
+                out.writeLong(k.hba());
+                out.writeLong(k.coop());
+            }
+            out.writeInt(h.responses());
+            out.writeLong(h.oldestProvocation());
+            out.writeBoolean(h.last() != null);
+            if (h.last() != null) {
+                response(out, h.last());
+            }
+            out.writeInt(h.top().size());
+            for (EventKey k : h.top()) {
+                out.writeLong(k.at());
+                out.writeLong(k.arrival());
+            }
         });
     }
 
     public static WindowHeader header(byte[] bytes) {
-        return read(bytes, "window header", in -> new WindowHeader(string(in), string(in),
-                in.readBoolean() ? in.readLong() : null, in.readDouble(), in.readBoolean()));
+        return read(bytes, "window header", in -> {
+            String a = string(in);
+            String b = string(in);
+            Long lastEval = in.readBoolean() ? in.readLong() : null;
+            double lastScore = in.readDouble();
+            boolean needsTick = in.readBoolean();
+            long arrivals = in.readLong();
+            int size = in.readInt();
+            int hostile = in.readInt();
+            long oldestAt = in.readLong();
+            long maxAt = in.readLong();
+            List<Act> acts = Arrays.asList(new Act[4]);
+            for (int i = 0; i < 4; i++) {
+                acts.set(i, in.readBoolean() ? new Act(in.readLong(), string(in), in.readDouble(), in.readLong()) : null);
+            }
+            List<Bucket> buckets = new ArrayList<>();
+            for (int i = count(in, 32); i > 0; i--) {
+                buckets.add(new Bucket(in.readLong(), in.readLong(), in.readLong(), in.readLong()));
+            }
+            int responses = in.readInt();
+            long oldestProvocation = in.readLong();
+            StoredResponse last = in.readBoolean() ? response(in) : null;
+            List<EventKey> top = new ArrayList<>();
+            for (int i = count(in, 16); i > 0; i--) {
+                top.add(new EventKey(in.readLong(), in.readLong()));
+            }
+            return new WindowHeader(a, b, lastEval, lastScore, needsTick, arrivals, size, hostile, oldestAt, maxAt,
+                    acts, buckets, responses, oldestProvocation, last, top);
+        });
     }
 
-    public static byte[] event(WindowEvent e) {
+    /** An event of a window's log, with its arrival number. */
+    public static byte[] event(StoredEvent s) {
         return write(out -> {
+            out.writeLong(s.arrival());
+            WindowEvent e = s.event();
             string(out, e.id());
             out.writeLong(e.at());
             out.writeBoolean(e.forward());
@@ -59,9 +133,45 @@ public final class WindowCodec {
         });
     }
 
-    public static WindowEvent event(byte[] bytes) {
-        return read(bytes, "window event", in -> new WindowEvent(string(in), in.readLong(), in.readBoolean(),
-                in.readDouble(), in.readDouble(), optional(in), in.readInt(), optional(in), optional(in)));
+    public static StoredEvent event(byte[] bytes) {
+        return read(bytes, "window event", in -> new StoredEvent(in.readLong(), new WindowEvent(string(in), in.readLong(),
+                in.readBoolean(), in.readDouble(), in.readDouble(), optional(in), in.readInt(), optional(in), optional(in))));
+    }
+
+    /** A tit-for-tat response of a window's log. */
+    public static byte[] response(StoredResponse r) {
+        return write(out -> response(out, r));
+    }
+
+    public static StoredResponse response(byte[] bytes) {
+        return read(bytes, "window response", WindowCodec::response);
+    }
+
+    private static void response(DataOutputStream out, StoredResponse r) throws IOException {
+        out.writeLong(r.provocationAt());
+        out.writeLong(r.at());
+        out.writeLong(r.arrival());
+        Exchange x = r.exchange();
+        string(out, x.provocation());
+        string(out, x.response());
+        string(out, x.from());
+        string(out, x.to());
+        out.writeDouble(x.lagHours());
+        out.writeDouble(x.ratio());
+    }
+
+    private static StoredResponse response(DataInputStream in) throws IOException {
+        return new StoredResponse(in.readLong(), in.readLong(), in.readLong(), new Exchange(string(in), string(in),
+                string(in), string(in), in.readDouble(), in.readDouble()));
+    }
+
+    /** A count of records of {@code bytes} bytes each that the rest of the value can hold. */
+    private static int count(DataInputStream in, int bytes) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || (long) n * bytes > in.available()) {
+            throw new IOException("a count of " + n + " where " + in.available() + " bytes are left");
+        }
+        return n;
     }
 
     /** The serde of the {@code dyad-windows} store. */

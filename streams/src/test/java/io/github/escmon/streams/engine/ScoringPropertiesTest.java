@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.escmon.events.DyadScore;
 import io.github.escmon.events.Incident;
 import io.github.escmon.events.TimelineRecord;
-import io.github.escmon.streams.window.DyadWindow;
 import io.github.escmon.streams.window.ScoreParameters;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -146,17 +145,9 @@ class ScoringPropertiesTest {
     private static Map<String, Double> finalScores(List<Incident> events, long at) {
         var scenario = new Scenario().apply(events);
         Map<String, Double> scores = new HashMap<>();
-        scenario.state.windows().forEach((dyad, window) ->
-                scores.put(dyad, Math.round(copy(window).onTick(at, ScoreParameters.defaults()).score() * 1e9) / 1e9));
+        scenario.state.windows().keySet().forEach(dyad -> scores.put(dyad,
+                Math.round(scenario.state.snapshot(dyad).onTick(at, ScoreParameters.defaults()).score() * 1e9) / 1e9));
         return scores;
-    }
-
-    private static DyadWindow copy(DyadWindow w) {
-        try {
-            return io.github.escmon.events.Json.MAPPER.readValue(io.github.escmon.events.Json.MAPPER.writeValueAsBytes(w), DyadWindow.class);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Property(tries = 200)

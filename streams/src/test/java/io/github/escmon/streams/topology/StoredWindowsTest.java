@@ -1,6 +1,7 @@
 package io.github.escmon.streams.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.escmon.events.Incident;
 import io.github.escmon.events.IncidentValidator;
@@ -9,15 +10,19 @@ import io.github.escmon.events.TopicNames;
 import io.github.escmon.streams.Outcome;
 import io.github.escmon.streams.engine.Scenario;
 import io.github.escmon.streams.window.ScoreParameters;
-import io.github.escmon.streams.window.WindowEvent;
+import io.github.escmon.streams.window.WindowCodec;
 import io.github.escmon.streams.window.WindowHeader;
+import io.github.escmon.streams.window.WindowLog.StoredEvent;
+import io.github.escmon.streams.window.WindowLog.StoredResponse;
 import io.github.escmon.testkit.golden.Golden;
 import io.github.escmon.testkit.golden.GoldenRecords;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.BytesSerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
@@ -77,10 +82,10 @@ class StoredWindowsTest {
             run(driver, seed.subList(0, 9)); // to PAK's strike of 2024-01-19T12:00
             KeyValueStore<String, WindowHeader> headers = driver.getKeyValueStore(ScoringTopology.WINDOW_STORE);
             KeyValueStore<Bytes, byte[]> events = driver.getKeyValueStore(ScoringTopology.WINDOW_EVENTS_STORE);
-            assertEquals("2024-01-19T12:00:00Z", java.time.Instant.ofEpochMilli(headers.get("IRN-PAK").lastEval()).toString());
+            assertEquals("2024-01-19T12:00:00Z", Instant.ofEpochMilli(headers.get("IRN-PAK").lastEval()).toString());
             List<String> ids = new ArrayList<>();
-            try (var it = events.prefixScan(WindowEventKeys.prefix("IRN-PAK"), new org.apache.kafka.common.serialization.BytesSerializer())) {
-                it.forEachRemaining(kv -> ids.add(WindowEventKeys.event(kv.value).id()));
+            try (var it = events.prefixScan(WindowEventKeys.eventPrefix("IRN-PAK"), new BytesSerializer())) {
+                it.forEachRemaining(kv -> ids.add(WindowCodec.event(kv.value).event().id()));
             }
             // the seed's IRN-PAK events up to the cut, oldest first (none has expired by then)
             List<String> expected = new ArrayList<>();
@@ -91,10 +96,17 @@ class StoredWindowsTest {
                 }
             }
             assertEquals(expected, ids);
-            WindowEvent first = WindowEventKeys.event(events.get(WindowEventKeys.key("IRN-PAK",
-                    new WindowEvent(expected.get(0), java.time.Instant.parse("2024-01-16T17:00:00Z").toEpochMilli(),
-                            true, 0, 0, null, 0, null, null), 0)));
-            assertEquals(expected.get(0), first.id());
+            StoredEvent first = WindowCodec.event(events.get(WindowEventKeys.eventKey("IRN-PAK",
+                    Instant.parse("2024-01-16T17:00:00Z").toEpochMilli(), 0)));
+            assertEquals(0, first.arrival());
+            // PAK's strike answered IRN's: one response, keyed by the time of its provocation
+            List<StoredResponse> responses = new ArrayList<>();
+            try (var it = events.prefixScan(WindowEventKeys.responsePrefix("IRN-PAK"), new BytesSerializer())) {
+                it.forEachRemaining(kv -> responses.add(WindowCodec.response(kv.value)));
+            }
+            assertEquals(headers.get("IRN-PAK").responses(), responses.size());
+            assertTrue(responses.size() >= 1, "PAK's strike is a response");
+            assertEquals(expected.get(0), first.event().id());
         }
     }
 }

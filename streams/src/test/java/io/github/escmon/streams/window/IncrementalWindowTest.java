@@ -1,23 +1,52 @@
 package io.github.escmon.streams.window;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.escmon.events.Dyad;
 import io.github.escmon.events.DyadScore;
-import io.github.escmon.events.Json;
+import io.github.escmon.streams.window.WindowLog.StoredEvent;
+import io.github.escmon.streams.window.WindowLog.StoredResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * The window keeps its sums, exchanges and ranking incrementally; after every event and tick it must say what a
  * scan of its events says (the reference's way), through in-order and out-of-order arrivals, same-instant
- * batches, expiry, anchors moving, and a trip through its JSON form (which drops what is derived).
+ * batches, expiry, and trips through its stored form (header and log through the codec); and its log must hold
+ * exactly the window's events and its responses.
  */
 class IncrementalWindowTest {
+
+    private MemoryLog log;
+
+    private DyadWindow newWindow() {
+        log = new MemoryLog();
+        return new DyadWindow(new Dyad("AAA", "BBB"), log);
+    }
+
+    /** The window as the stores would give it back: its header and every record of its log through the codec. */
+    private DyadWindow throughTheCodec(DyadWindow window) {
+        MemoryLog copy = new MemoryLog();
+        try (var it = log.events()) {
+            it.forEachRemaining(e -> copy.put(WindowCodec.event(WindowCodec.event(e))));
+        }
+        try (var it = log.responses()) {
+            it.forEachRemaining(r -> copy.put(WindowCodec.response(WindowCodec.response(r))));
+        }
+        log = copy;
+        return DyadWindow.restore(WindowCodec.header(WindowCodec.header(window.header())), copy);
+    }
+
+    private void assertLogHoldsTheWindow(DyadWindow window, DyadScore s, String where) {
+        assertEquals(window.size(), log.eventCount(), where + ": events in the log");
+        assertEquals(s.exchanges(), log.responseCount(), where + ": responses in the log");
+    }
 
     private static final long HOUR = 3_600_000L;
 
@@ -38,12 +67,12 @@ class IncrementalWindowTest {
 
     @Property(tries = 300)
     void agreesWithAScanOfItsEvents(@ForAll long seed, @ForAll @IntRange(min = 1, max = 400) int steps,
-                                    @ForAll @IntRange(min = 0, max = 3) int shape) throws Exception {
+                                    @ForAll @IntRange(min = 0, max = 3) int shape) {
         SplittableRandom r = new SplittableRandom(seed);
         ScoreParameters p = shape == 3
                 ? new ScoreParameters(Duration.ofHours(5), Duration.ofDays(2), Duration.ofHours(9), -4, 0.5, 0.5, 40, Duration.ofHours(1), 1.0)
                 : ScoreParameters.defaults();
-        DyadWindow window = new DyadWindow(new Dyad("AAA", "BBB"));
+        DyadWindow window = newWindow();
         long clock = 1_700_000_000_000L;
         for (int i = 0; i < steps; i++) {
             String where = "seed " + seed + " step " + i;
@@ -52,6 +81,7 @@ class IncrementalWindowTest {
                 clock += r.nextLong(6 * HOUR);
                 DyadScore tick = window.onTick(clock, p);
                 assertSame(ScanScore.at(window.events(), tick.at().toEpochMilli(), "AAA", "BBB", p), tick, where + " tick");
+                assertLogHoldsTheWindow(window, tick, where + " tick");
             } else {
                 // mostly forward in 15-minute batches; sometimes the same instant, sometimes out of order
                 long at = switch (r.nextInt(shape == 0 ? 4 : 8)) {
@@ -66,10 +96,11 @@ class IncrementalWindowTest {
                 Optional<DyadScore> s = window.onEvent(e, p);
                 if (s.isPresent()) {
                     assertSame(ScanScore.at(window.events(), s.get().at().toEpochMilli(), "AAA", "BBB", p), s.get(), where);
+                    assertLogHoldsTheWindow(window, s.get(), where);
                 }
             }
             if (r.nextInt(50) == 0) {
-                window = Json.MAPPER.readValue(Json.MAPPER.writeValueAsBytes(window), DyadWindow.class);
+                window = throughTheCodec(window);
             }
         }
     }
@@ -78,7 +109,7 @@ class IncrementalWindowTest {
     void aHotDyadInSteadyStateAgreesToo(@ForAll long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         ScoreParameters p = ScoreParameters.defaults();
-        DyadWindow window = new DyadWindow(new Dyad("AAA", "BBB"));
+        DyadWindow window = newWindow();
         long t = 1_700_000_000_000L;
         long step = p.window().toMillis() / 3_000;
         for (int i = 0; i < 9_000; i++) {
@@ -88,7 +119,131 @@ class IncrementalWindowTest {
                     hostile ? 0 : r.nextDouble() * 4, "x", 0, null, null), p).orElseThrow();
             if (i % 997 == 0) {
                 assertSame(ScanScore.at(window.events(), t, "AAA", "BBB", p), s, "seed " + seed + " event " + i);
+                assertLogHoldsTheWindow(window, s, "seed " + seed + " event " + i);
             }
         }
+    }
+
+    private static WindowEvent hostile(String id, long at, boolean forward, double h) {
+        return new WindowEvent(id, at, forward, h, 0, "190", 0, null, null);
+    }
+
+    @Test
+    void whenTheHeaviestExpireTheEvidenceIsFoundAgainInTheLog() {
+        ScoreParameters p = ScoreParameters.defaults();
+        DyadWindow window = newWindow();
+        long t0 = 1_700_000_000_000L;
+        for (int i = 0; i < 8; i++) {
+            window.onEvent(hostile("heavy" + i, t0 + i * HOUR, i % 2 == 0, 40), p); // outweigh all that follow
+        }
+        long t = t0 + 8 * HOUR;
+        for (int i = 0; i < 40; i++) {
+            t += 6 * HOUR;
+            window.onEvent(hostile("light" + i, t, i % 2 == 1, 0.5 + i * 0.01), p);
+        }
+        for (long end = t + p.window().toMillis(); t < end; t += 2 * HOUR) {
+            DyadScore s = window.onTick(t, p);
+            assertSame(ScanScore.at(window.events(), t, "AAA", "BBB", p), s, "tick at +" + (t - t0) / HOUR + " h");
+        }
+    }
+
+    @Test
+    void whenTheLatestResponseGoesTheOneBeforeItIsTheLatest() {
+        ScoreParameters p = ScoreParameters.defaults();
+        DyadWindow window = newWindow();
+        long tau = 1_700_000_000_000L;
+        window.onEvent(hostile("p1", tau - 70 * HOUR, false, 5), p);  // b→a
+        window.onEvent(hostile("q", tau - 10 * HOUR, true, 5), p);    // a→b, answers p1
+        window.onEvent(hostile("z", tau, true, 6), p);                // a→b, answers p1: the latest response
+        DyadScore both = window.onEvent(hostile("a", tau, false, 7), p).orElseThrow(); // b→a, answers q
+        assertEquals("z", both.lastExchange().response());
+        assertEquals(3, both.exchanges());
+        long t = tau - 70 * HOUR + p.window().toMillis() + HOUR; // p1 has left: only "a" answering q is left
+        DyadScore s = window.onTick(t, p);
+        assertSame(ScanScore.at(window.events(), t, "AAA", "BBB", p), s, "after p1 left");
+        assertEquals(1, s.exchanges());
+        assertEquals("a", s.lastExchange().response());
+        assertEquals("q", s.lastExchange().provocation());
+        assertLogHoldsTheWindow(window, s, "after p1 left");
+    }
+
+    /** A log that counts the records read from it. */
+    private static final class CountingLog implements WindowLog {
+        final MemoryLog log = new MemoryLog();
+        long read;
+
+        private <T> Cursor<T> counted(Cursor<T> c) {
+            return new Cursor<>() {
+                public boolean hasNext() {
+                    return c.hasNext();
+                }
+
+                public T next() {
+                    read++;
+                    return c.next();
+                }
+
+                public void close() {
+                    c.close();
+                }
+            };
+        }
+
+        public Cursor<StoredEvent> events() {
+            return counted(log.events());
+        }
+
+        public StoredEvent event(long at, long arrival) {
+            read++;
+            return log.event(at, arrival);
+        }
+
+        public Cursor<StoredResponse> responses() {
+            return counted(log.responses());
+        }
+
+        public void put(StoredEvent event) {
+            log.put(event);
+        }
+
+        public void deleteEvent(long at, long arrival) {
+            log.deleteEvent(at, arrival);
+        }
+
+        public void put(StoredResponse response) {
+            log.put(response);
+        }
+
+        public void deleteResponse(long provocationAt, long arrival) {
+            log.deleteResponse(provocationAt, arrival);
+        }
+    }
+
+    /**
+     * The window reads from its log only what expires (and the record after it), whatever the window holds: a hot
+     * dyad of 20,000 events in steady state, a quarter of them hostile, one in and one out per event.
+     */
+    @Test
+    void aHotDyadReadsFromItsLogOnlyWhatExpires() {
+        ScoreParameters p = ScoreParameters.defaults();
+        CountingLog log = new CountingLog();
+        DyadWindow window = new DyadWindow(new Dyad("AAA", "BBB"), log);
+        SplittableRandom r = new SplittableRandom(7);
+        long t = 1_700_000_000_000L;
+        long step = p.window().toMillis() / 20_000;
+        for (int i = 0; i < 20_000; i++) {
+            boolean hostile = r.nextInt(4) == 0;
+            window.onEvent(new WindowEvent("w" + i, t += step, r.nextBoolean(), hostile ? 1 + r.nextDouble() * 20 : 0,
+                    hostile ? 0 : r.nextDouble(), "190", 0, null, null), p);
+        }
+        long before = log.read;
+        for (int i = 0; i < 20_000; i++) {
+            boolean hostile = r.nextInt(4) == 0;
+            window.onEvent(new WindowEvent("s" + i, t += step, r.nextBoolean(), hostile ? 1 + r.nextDouble() * 20 : 0,
+                    hostile ? 0 : r.nextDouble(), "190", 0, null, null), p);
+        }
+        double perEvent = (log.read - before) / 20_000.0;
+        assertEquals(20_000, window.size(), 1);
+        assertTrue(perEvent < 5, perEvent + " records read per event");
     }
 }
