@@ -6,11 +6,9 @@ import io.github.escmon.app.monitor.Drain;
 import io.github.escmon.app.monitor.Monitor;
 import io.github.escmon.app.monitor.OutcomeCounts;
 import io.github.escmon.app.monitor.TopicSetup;
-import io.github.escmon.app.output.CanonicalOrder;
-import io.github.escmon.app.output.TopicReader;
+import io.github.escmon.app.output.SortedRecords;
 import io.github.escmon.events.Alert;
 import io.github.escmon.events.DyadScore;
-import io.github.escmon.events.JsonSerde;
 import io.github.escmon.events.TopicNames;
 import io.github.escmon.producer.publish.FilePublisher;
 import io.github.escmon.producer.publish.IncidentPublisher;
@@ -26,8 +24,14 @@ import java.util.function.LongConsumer;
  */
 public final class Backtest {
 
-    /** What a pass produced. */
-    public record Result(PublishReport published, OutcomeCounts outcomes, List<DyadScore> scores, List<Alert> alerts) {
+    /** What a pass produced: its records in canonical order, spilled to temp files when large; close it. */
+    public record Result(PublishReport published, OutcomeCounts outcomes, SortedRecords<DyadScore> scores,
+                         SortedRecords<Alert> alerts) implements AutoCloseable {
+        @Override
+        public void close() {
+            scores.close();
+            alerts.close();
+        }
     }
 
     private Backtest() {
@@ -39,9 +43,14 @@ public final class Backtest {
         ensureTopics(cluster, config);
         try (Monitor monitor = new Monitor(config).start(timeout)) {
             PublishReport report = publishAndDrain(cluster, config, monitor, input, timeout, progress);
-            return new Result(report, monitor.outcomes(),
-                    CanonicalOrder.sort(readAll(cluster, topics.scores(), DyadScore.class, timeout), DyadScore::at),
-                    CanonicalOrder.sort(readAll(cluster, topics.alerts(), Alert.class, timeout), Alert::at));
+            SortedRecords<DyadScore> scores = SortedRecords.read(cluster.clientProperties(), topics.scores(), DyadScore.class, timeout);
+            try {
+                return new Result(report, monitor.outcomes(), scores,
+                        SortedRecords.read(cluster.clientProperties(), topics.alerts(), Alert.class, timeout));
+            } catch (RuntimeException e) {
+                scores.close();
+                throw e;
+            }
         }
     }
 
@@ -63,12 +72,5 @@ public final class Backtest {
         Drain.awaitCommitted(cluster.admin(), monitor.applicationId(), Drain.endOffsets(cluster.admin(), incidents),
                 List.of(t.scores(), t.alerts(), t.deadLetter()), timeout, monitor::checkHealthy);
         return report;
-    }
-
-    private static <V> List<org.apache.kafka.clients.consumer.ConsumerRecord<String, V>> readAll(
-            Cluster cluster, String topic, Class<V> type, Duration timeout) {
-        try (var reader = new TopicReader<>(cluster.clientProperties(), topic, new JsonSerde<>(type).deserializer())) {
-            return reader.readToEnd(timeout);
-        }
     }
 }

@@ -13,6 +13,7 @@ import io.github.escmon.app.report.HtmlReport;
 import io.github.escmon.app.report.ReportInput;
 import io.github.escmon.events.TopicNames;
 import io.github.escmon.producer.source.RowReader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,37 +97,44 @@ public final class BacktestCommand implements Callable<Integer> {
                 }
                 RunTopics.deleteDirectory(stateDir);
             }
-            if (scoresOut != null) {
-                JsonLinesWriter.write(scoresOut, result.scores());
+            try (result) {
+                report(result, rows, config);
             }
-            if (alertsOut != null) {
-                JsonLinesWriter.write(alertsOut, result.alerts());
-            }
-            if (errorsOut != null) {
-                JsonLinesWriter.write(errorsOut, result.published().errors());
-            }
-            if (reportOut != null) {
-                HtmlReport.write(reportOut, new ReportInput(file.getFileName().toString(),
-                        Tally.of(result.published(), result.outcomes()), result.scores(), result.alerts(),
-                        config.alertParameters(), ChangedSettings.of(config)));
-            }
-            if (!quiet) {
-                result.alerts().forEach(a -> System.out.println(AlertLine.format(a)));
-                var codes = rows.derivedActorCodes();
-                if (!codes.isEmpty()) {
-                    System.out.println("Actor codes derived from names (" + codes.size() + "):");
-                    codes.forEach((code, name) -> System.out.println("  " + code + "  " + name));
-                }
-                result.published().errors().stream().limit(20).forEach(e ->
-                        System.out.println("line " + e.line() + ": " + e.reason()));
-                if (result.published().errors().size() > 20) {
-                    System.out.println("… " + (result.published().errors().size() - 20) + " more invalid lines"
-                            + (errorsOut == null ? " (write them all with --errors FILE)" : " in " + errorsOut));
-                }
-            }
-            System.out.println(Tally.of(result.published(), result.outcomes()) + "; " + result.scores().size() + " score records, "
-                    + result.alerts().size() + " alerts");
             return 0;
         }
+    }
+
+    private void report(Backtest.Result result, RowReader rows, EscmonConfig config) throws IOException {
+        if (scoresOut != null) {
+            JsonLinesWriter.write(scoresOut, result.scores());
+        }
+        if (alertsOut != null) {
+            JsonLinesWriter.write(alertsOut, result.alerts());
+        }
+        if (errorsOut != null) {
+            JsonLinesWriter.write(errorsOut, result.published().errors());
+        }
+        if (reportOut != null) {
+            // the report draws every score record of the alerting dyads: it holds the run's records in memory
+            HtmlReport.write(reportOut, new ReportInput(file.getFileName().toString(),
+                    Tally.of(result.published(), result.outcomes()), result.scores().toList(), result.alerts().toList(),
+                    config.alertParameters(), ChangedSettings.of(config)));
+        }
+        if (!quiet) {
+            result.alerts().forEach(a -> System.out.println(AlertLine.format(a)));
+            var codes = rows.derivedActorCodes();
+            if (!codes.isEmpty()) {
+                System.out.println("Actor codes derived from names (" + codes.size() + "):");
+                codes.forEach((code, name) -> System.out.println("  " + code + "  " + name));
+            }
+            result.published().errors().stream().limit(20).forEach(e ->
+                    System.out.println("line " + e.line() + ": " + e.reason()));
+            if (result.published().errors().size() > 20) {
+                System.out.println("… " + (result.published().errors().size() - 20) + " more invalid lines"
+                        + (errorsOut == null ? " (write them all with --errors FILE)" : " in " + errorsOut));
+            }
+        }
+        System.out.println(Tally.of(result.published(), result.outcomes()) + "; " + result.scores().size() + " score records, "
+                + result.alerts().size() + " alerts");
     }
 }

@@ -102,17 +102,19 @@ public final class ReplayCommand implements Callable<Integer> {
                 RunTopics.deleteDirectory(stateDir);
             }
         }
-        RunSummary summary = RunSummary.of(result.alerts(), result.scores());
-        String header = String.format(Locale.ROOT, "replay %s: %s from %s to %s (lead-in from %s), %d input records, %d score records, %d alerts%n",
-                replay, live.incidents(), start, stop == null ? "the end" : stop, result.plan().leadInFrom(),
-                result.plan().total(), result.scores().size(), result.alerts().size());
-        System.out.print(header);
-        System.out.print(summary.table());
-        if (out != null) {
-            Files.createDirectories(out);
-            JsonLinesWriter.write(out.resolve("scores.jsonl"), result.scores());
-            JsonLinesWriter.write(out.resolve("alerts.jsonl"), result.alerts());
-            Files.writeString(out.resolve("summary.txt"), header + summary.table());
+        try (result) {
+            RunSummary summary = RunSummary.of(result.alerts(), result.scores());
+            String header = String.format(Locale.ROOT, "replay %s: %s from %s to %s (lead-in from %s), %d input records, %d score records, %d alerts%n",
+                    replay, live.incidents(), start, stop == null ? "the end" : stop, result.plan().leadInFrom(),
+                    result.plan().total(), result.scores().size(), result.alerts().size());
+            System.out.print(header);
+            System.out.print(summary.table());
+            if (out != null) {
+                Files.createDirectories(out);
+                JsonLinesWriter.write(out.resolve("scores.jsonl"), result.scores());
+                JsonLinesWriter.write(out.resolve("alerts.jsonl"), result.alerts());
+                Files.writeString(out.resolve("summary.txt"), header + summary.table());
+            }
         }
         if (keep) {
             System.out.println("Kept: " + config.topics().scores() + ", " + config.topics().alerts());

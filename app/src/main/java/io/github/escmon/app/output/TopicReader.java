@@ -35,15 +35,20 @@ public final class TopicReader<V> implements AutoCloseable {
     /** Every record up to the end offsets as of now; fails if they are not reached within {@code timeout}. */
     public List<ConsumerRecord<String, V>> readToEnd(Duration timeout) {
         List<ConsumerRecord<String, V>> all = new ArrayList<>();
+        readToEnd(timeout, all::add);
+        return all;
+    }
+
+    /** As {@link #readToEnd(Duration)}, handing each record to {@code sink} instead of keeping it. */
+    public void readToEnd(Duration timeout, Consumer<ConsumerRecord<String, V>> sink) {
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!reached(ends)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("could not read " + partitions + " to " + ends + " within " + timeout);
             }
-            consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+            consumer.poll(Duration.ofMillis(200)).forEach(sink);
         }
-        return all;
     }
 
     /** Hands records to {@code sink} as they arrive, for one poll of at most {@code wait}. */

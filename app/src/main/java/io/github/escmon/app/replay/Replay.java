@@ -5,11 +5,9 @@ import io.github.escmon.app.monitor.Cluster;
 import io.github.escmon.app.monitor.Drain;
 import io.github.escmon.app.monitor.Monitor;
 import io.github.escmon.app.monitor.TopicSetup;
-import io.github.escmon.app.output.CanonicalOrder;
-import io.github.escmon.app.output.TopicReader;
+import io.github.escmon.app.output.SortedRecords;
 import io.github.escmon.events.Alert;
 import io.github.escmon.events.DyadScore;
-import io.github.escmon.events.JsonSerde;
 import io.github.escmon.events.TopicNames;
 import io.github.escmon.streams.topology.ReplayBounds;
 import java.time.Duration;
@@ -33,8 +31,14 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class Replay {
 
-    /** What a replay produced. */
-    public record Result(ReplayPlan plan, List<DyadScore> scores, List<Alert> alerts) {
+    /** What a replay produced: its records in canonical order, spilled to temp files when large; close it. */
+    public record Result(ReplayPlan plan, SortedRecords<DyadScore> scores, SortedRecords<Alert> alerts)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            scores.close();
+            alerts.close();
+        }
     }
 
     private Replay() {
@@ -64,9 +68,13 @@ public final class Replay {
             awaitWithProgress(admin, appId, plan, targets, List.of(topics.scores(), topics.alerts(), topics.deadLetter()),
                     timeout, monitor, progress);
         }
-        return new Result(plan,
-                CanonicalOrder.sort(readAll(cluster, topics.scores(), DyadScore.class, timeout), DyadScore::at),
-                CanonicalOrder.sort(readAll(cluster, topics.alerts(), Alert.class, timeout), Alert::at));
+        SortedRecords<DyadScore> scores = SortedRecords.read(cluster.clientProperties(), topics.scores(), DyadScore.class, timeout);
+        try {
+            return new Result(plan, scores, SortedRecords.read(cluster.clientProperties(), topics.alerts(), Alert.class, timeout));
+        } catch (RuntimeException e) {
+            scores.close();
+            throw e;
+        }
     }
 
     static ReplayPlan plan(Admin admin, String input, Instant from, Instant to, Instant leadInFrom)
@@ -144,13 +152,6 @@ public final class Replay {
             progress.accept(plan.total());
         } finally {
             reporter.interrupt();
-        }
-    }
-
-    private static <V> List<org.apache.kafka.clients.consumer.ConsumerRecord<String, V>> readAll(
-            Cluster cluster, String topic, Class<V> type, Duration timeout) {
-        try (var reader = new TopicReader<>(cluster.clientProperties(), topic, new JsonSerde<>(type).deserializer())) {
-            return reader.readToEnd(timeout);
         }
     }
 }

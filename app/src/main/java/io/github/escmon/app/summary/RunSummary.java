@@ -27,7 +27,7 @@ public final class RunSummary {
     }
 
     /** @param alerts and scores in canonical order (by time, then dyad) */
-    public static RunSummary of(List<Alert> alerts, List<DyadScore> scores) {
+    public static RunSummary of(Iterable<Alert> alerts, Iterable<DyadScore> scores) {
         Map<String, Builder> open = new LinkedHashMap<>();
         List<Builder> all = new ArrayList<>();
         for (Alert a : alerts) {

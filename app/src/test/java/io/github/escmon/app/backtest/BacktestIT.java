@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.escmon.app.config.EscmonConfig;
 import io.github.escmon.app.monitor.Cluster;
+import io.github.escmon.app.monitor.OutcomeCounts;
+import io.github.escmon.events.Alert;
+import io.github.escmon.events.DyadScore;
 import io.github.escmon.events.Json;
 import io.github.escmon.events.TopicNames;
+import io.github.escmon.producer.publish.PublishReport;
 import io.github.escmon.producer.source.Format;
 import io.github.escmon.producer.source.Sources;
 import io.github.escmon.streams.Outcome;
@@ -52,11 +56,16 @@ class BacktestIT {
         return EscmonConfig.load(null, Map.of(), s);
     }
 
-    private Backtest.Result backtest(KafkaCluster kafka, int partitions, List<String> lines) throws Exception {
+    /** A pass's tally and records, read into lists. */
+    private record Run(PublishReport published, OutcomeCounts outcomes, List<DyadScore> scores, List<Alert> alerts) {
+    }
+
+    private Run backtest(KafkaCluster kafka, int partitions, List<String> lines) throws Exception {
         EscmonConfig config = config(kafka, partitions);
-        try (Cluster cluster = Cluster.external(config)) {
-            return Backtest.run(cluster, config, Sources.open(new BufferedReader(new StringReader(String.join("\n", lines))),
-                    Format.JSONL, config.sourceSettings()), Duration.ofMinutes(2), n -> { });
+        try (Cluster cluster = Cluster.external(config);
+             Backtest.Result r = Backtest.run(cluster, config, Sources.open(new BufferedReader(new StringReader(String.join("\n", lines))),
+                     Format.JSONL, config.sourceSettings()), Duration.ofMinutes(2), n -> { })) {
+            return new Run(r.published(), r.outcomes(), r.scores().toList(), r.alerts().toList());
         }
     }
 
@@ -73,14 +82,14 @@ class BacktestIT {
             "/golden/partitioning.jsonl,          /golden/partitioning,       3"})
     void scoresAndAlertsEqualTheReferenceWhateverThePartitionCount(String input, String golden, int partitions,
                                                                    KafkaCluster kafka) throws Exception {
-        Backtest.Result r = backtest(kafka, partitions, Golden.lines(input));
+        Run r = backtest(kafka, partitions, Golden.lines(input));
         GoldenRecords.assertScoresMatch(Golden.records(golden + ".scores.jsonl"), json(r.scores()));
         GoldenRecords.assertAlertsMatch(Golden.records(golden + ".alerts.jsonl"), json(r.alerts()));
     }
 
     @Test
     void theSeedStoryProducesTheNineTransitionsOfScoringMd(KafkaCluster kafka) throws Exception {
-        Backtest.Result r = backtest(kafka, 6, Golden.lines(Golden.SEED));
+        Run r = backtest(kafka, 6, Golden.lines(Golden.SEED));
         List<String> transitions = r.alerts().stream()
                 .map(a -> a.at() + " " + a.dyad() + " " + a.status() + " " + a.level() + String.format(" %.2f", a.score()))
                 .toList();
@@ -104,7 +113,7 @@ class BacktestIT {
         lines.add(5, "this is not json");
         lines.add(7, Golden.lines(Golden.SEED).get(3)); // a duplicate
         lines.add("{\"id\":\"dom\",\"occurredAt\":\"2024-01-29T09:00:00Z\",\"source\":\"PAK\",\"target\":\"PAK\",\"cameo\":\"173\"}");
-        Backtest.Result r = backtest(kafka, 3, lines);
+        Run r = backtest(kafka, 3, lines);
         assertEquals(List.of(3L, 6L), r.published().errors().stream().map(e -> e.line()).toList());
         assertEquals("occurredAt", r.published().errors().get(0).field());
         assertEquals(13, r.outcomes().get(Outcome.ACCEPTED));

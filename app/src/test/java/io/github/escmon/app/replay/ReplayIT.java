@@ -47,7 +47,7 @@ class ReplayIT {
     private String bootstrap;
     private TopicNames six;
     private TopicNames one;
-    private Backtest.Result live;
+    private Run live;
     private Path state;
 
     @BeforeAll
@@ -61,12 +61,18 @@ class ReplayIT {
     }
 
     /** Publishes the scenario to fresh topics and runs a live monitor over them to the end (the "full replay"). */
-    private Backtest.Result publishAndRunLive(TopicNames topics, int partitions) throws Exception {
+    /** A run's records, read into lists. */
+    private record Run(List<DyadScore> scores, List<Alert> alerts) {
+    }
+
+    private Run publishAndRunLive(TopicNames topics, int partitions) throws Exception {
         EscmonConfig config = config(topics, "live-" + topics.incidents(), Map.of("topics.partitions", Integer.toString(partitions)));
         try (Cluster cluster = Cluster.external(config)) {
             var rows = Sources.open(new BufferedReader(new StringReader(String.join("\n", Golden.lines("/golden/mixed.jsonl")))),
                     Format.JSONL, config.sourceSettings());
-            return Backtest.run(cluster, config, rows, TIMEOUT, n -> { });
+            try (Backtest.Result r = Backtest.run(cluster, config, rows, TIMEOUT, n -> { })) {
+                return new Run(r.scores().toList(), r.alerts().toList());
+            }
         }
     }
 
@@ -82,13 +88,15 @@ class ReplayIT {
         return EscmonConfig.load(null, Map.of(), s);
     }
 
-    private Replay.Result replay(TopicNames input, Instant from, Instant to, Map<String, String> settings) throws Exception {
+    private Run replay(TopicNames input, Instant from, Instant to, Map<String, String> settings) throws Exception {
         String name = KafkaCluster.uniqueName("rp");
         TopicNames out = new TopicNames(input.incidents(), input.deadLetter() + "." + name, input.scores() + "." + name,
                 input.alerts() + "." + name);
         EscmonConfig config = config(out, "escmon-replay-" + name, settings);
         try (Cluster cluster = Cluster.external(config)) {
-            return Replay.run(cluster, config, from, to, Duration.ZERO, TIMEOUT, n -> { });
+            try (Replay.Result r = Replay.run(cluster, config, from, to, Duration.ZERO, TIMEOUT, n -> { })) {
+                return new Run(r.scores().toList(), r.alerts().toList());
+            }
         }
     }
 
@@ -106,8 +114,8 @@ class ReplayIT {
 
     @Test
     void replayingTheSameRangeTwiceGivesByteIdenticalRecords() throws Exception {
-        Replay.Result a = replay(six, FROM, null, Map.of());
-        Replay.Result b = replay(six, FROM, null, Map.of());
+        Run a = replay(six, FROM, null, Map.of());
+        Run b = replay(six, FROM, null, Map.of());
         assertTrue(a.scores().size() > 100, "the range holds scores");
         assertEquals(json(a.scores()), json(b.scores()));
         assertEquals(json(a.alerts()), json(b.alerts()));
@@ -116,8 +124,8 @@ class ReplayIT {
     @Test
     void aFullReplayEqualsTheLiveRunAndTheBacktestOfTheFileWhateverThePartitionCount() throws Exception {
         Instant beginning = Instant.parse("2024-03-01T00:00:00Z");
-        Replay.Result onSix = replay(six, beginning, null, Map.of());
-        Replay.Result onOne = replay(one, beginning, null, Map.of());
+        Run onSix = replay(six, beginning, null, Map.of());
+        Run onOne = replay(one, beginning, null, Map.of());
         assertEquals(json(live.scores()), json(onSix.scores()), "replay of the topic = the file's run");
         assertEquals(json(live.alerts()), json(onSix.alerts()));
         assertEquals(json(onSix.scores()), json(onOne.scores()), "1 partition = 6 partitions");
@@ -126,7 +134,7 @@ class ReplayIT {
 
     @Test
     void aReplayFromMidHistoryGivesTheFullRunsScoresFromThatTimeOn() throws Exception {
-        Replay.Result mid = replay(six, FROM, null, Map.of());
+        Run mid = replay(six, FROM, null, Map.of());
         assertEquals(json(scoresFrom(live.scores(), FROM)), json(mid.scores()));
         Set<String> openAtLeadIn = openAlerts(live.alerts(), ReplayPlan.leadInFrom(FROM, Duration.ofDays(14), Duration.ofHours(1), Duration.ZERO));
         List<Alert> expected = live.alerts().stream()
@@ -139,7 +147,7 @@ class ReplayIT {
     @Test
     void aReplayStopsAfterTo() throws Exception {
         Instant to = Instant.parse("2024-03-20T00:00:00Z");
-        Replay.Result r = replay(six, FROM, to, Map.of());
+        Run r = replay(six, FROM, to, Map.of());
         assertTrue(r.scores().stream().allMatch(s -> !s.at().isAfter(to.plus(Duration.ofDays(14)))));
         List<DyadScore> expected = scoresFrom(live.scores(), FROM).stream()
                 .filter(s -> s.eventId() == null ? !s.at().isAfter(to) : true).toList();
@@ -150,8 +158,8 @@ class ReplayIT {
 
     @Test
     void changedThresholdsChangeOnlyTheAlerts() throws Exception {
-        Replay.Result normal = replay(six, FROM, null, Map.of());
-        Replay.Result strict = replay(six, FROM, null, Map.of("alert.critical", "9", "alert.warning", "4"));
+        Run normal = replay(six, FROM, null, Map.of());
+        Run strict = replay(six, FROM, null, Map.of("alert.critical", "9", "alert.warning", "4"));
         assertEquals(json(normal.scores()), json(strict.scores()));
         assertNotEquals(json(normal.alerts()), json(strict.alerts()));
     }
@@ -160,7 +168,7 @@ class ReplayIT {
     void aReplayAndTheLiveMonitorRunSideBySideUndisturbed() throws Exception {
         EscmonConfig liveConfig = config(six, "live2-" + six.incidents(), Map.of());
         try (Cluster cluster = Cluster.external(liveConfig); Monitor running = new Monitor(liveConfig).start(TIMEOUT)) {
-            Replay.Result r = replay(six, FROM, null, Map.of());
+            Run r = replay(six, FROM, null, Map.of());
             assertEquals(json(scoresFrom(live.scores(), FROM)), json(r.scores()));
             running.checkHealthy();
             var groups = cluster.admin().listConsumerGroupOffsets("live2-" + six.incidents()).partitionsToOffsetAndMetadata().get();
