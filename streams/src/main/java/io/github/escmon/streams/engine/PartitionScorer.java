@@ -77,7 +77,8 @@ public final class PartitionScorer {
         if (score.isEmpty()) {
             return Outcome.LATE;
         }
-        store(dyad.key(), window, state);
+        state.putWindow(dyad.key(), window);
+        state.ticking(dyad.key(), window.needsTick());
         out.accept(score.get());
         return Outcome.ACCEPTED;
     }
@@ -88,12 +89,10 @@ public final class PartitionScorer {
         for (String key : state.ticking()) {
             DyadWindow window = state.window(key);
             out.accept(window.onTick(b, params));
-            store(key, window, state);
+            state.putWindow(key, window);
+            if (!window.needsTick()) {
+                state.ticking(key, false); // it was ticking (that is how it came here): only a change is written
+            }
         }
-    }
-
-    private static void store(String key, DyadWindow window, PartitionState state) {
-        state.putWindow(key, window);
-        state.ticking(key, window.needsTick());
     }
 }

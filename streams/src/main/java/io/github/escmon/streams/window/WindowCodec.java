@@ -6,12 +6,12 @@ import io.github.escmon.streams.window.WindowHeader.Bucket;
 import io.github.escmon.streams.window.WindowHeader.EventKey;
 import io.github.escmon.streams.window.WindowLog.StoredEvent;
 import io.github.escmon.streams.window.WindowLog.StoredResponse;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The compact binary form of window state in stores and changelogs: a format byte, then the fields in a fixed
- * order ({@link DataOutputStream}: big-endian numbers, strings as a length and UTF-8 bytes, a presence byte
+ * order (as {@link java.io.DataOutputStream} writes them: big-endian numbers, strings as a length and UTF-8 bytes, a presence byte
  * before each field that may be absent). State is written once per event, so JSON there cost more than the scoring itself; the
  * records that users read (scores, alerts) stay JSON.
  */
@@ -147,7 +147,7 @@ public final class WindowCodec {
         return read(bytes, "window response", WindowCodec::response);
     }
 
-    private static void response(DataOutputStream out, StoredResponse r) throws IOException {
+    private static void response(Out out, StoredResponse r) {
         out.writeLong(r.provocationAt());
         out.writeLong(r.at());
         out.writeLong(r.arrival());
@@ -160,13 +160,13 @@ public final class WindowCodec {
         out.writeDouble(x.ratio());
     }
 
-    private static StoredResponse response(DataInputStream in) throws IOException {
+    private static StoredResponse response(In in) throws IOException {
         return new StoredResponse(in.readLong(), in.readLong(), in.readLong(), new Exchange(string(in), string(in),
                 string(in), string(in), in.readDouble(), in.readDouble()));
     }
 
     /** A count of records of {@code bytes} bytes each that the rest of the value can hold. */
-    private static int count(DataInputStream in, int bytes) throws IOException {
+    private static int count(In in, int bytes) throws IOException {
         int n = in.readInt();
         if (n < 0 || (long) n * bytes > in.available()) {
             throw new IOException("a count of " + n + " where " + in.available() + " bytes are left");
@@ -182,22 +182,18 @@ public final class WindowCodec {
     }
 
     private interface Writer {
-        void write(DataOutputStream out) throws IOException;
+        void write(Out out);
     }
 
     private interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
+        T read(In in) throws IOException;
     }
 
     private static byte[] write(Writer writer) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            writer.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
-        }
-        return bytes.toByteArray();
+        Out out = new Out();
+        out.writeByte(FORMAT);
+        writer.write(out);
+        return out.toByteArray();
     }
 
     private static <T> T read(byte[] bytes, String what, Reader<T> reader) {
@@ -206,20 +202,20 @@ public final class WindowCodec {
                     + (bytes.length == 0 ? "missing" : bytes[0]) + "): state written by another escmon version;"
                     + " stop the monitor and run 'escmon reset' before starting this one");
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 1, bytes.length - 1))) {
-            return reader.read(in);
-        } catch (IOException e) {
-            throw new SerializationException("a truncated or corrupt " + what + ": " + e.getMessage(), e);
+        try {
+            return reader.read(new In(ByteBuffer.wrap(bytes, 1, bytes.length - 1)));
+        } catch (IOException | BufferUnderflowException e) {
+            throw new SerializationException("a truncated or corrupt " + what + ": " + e, e);
         }
     }
 
-    private static void string(DataOutputStream out, String s) throws IOException {
+    private static void string(Out out, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
         out.write(b);
     }
 
-    private static String string(DataInputStream in) throws IOException {
+    private static String string(In in) throws IOException {
         int length = in.readInt();
         if (length < 0 || length > in.available()) {
             throw new IOException("a string of " + length + " bytes where " + in.available() + " are left");
@@ -227,14 +223,101 @@ public final class WindowCodec {
         return new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
-    private static void optional(DataOutputStream out, String s) throws IOException {
+    private static void optional(Out out, String s) {
         out.writeBoolean(s != null);
         if (s != null) {
             string(out, s);
         }
     }
 
-    private static String optional(DataInputStream in) throws IOException {
+    private static String optional(In in) throws IOException {
         return in.readBoolean() ? string(in) : null;
+    }
+
+    /**
+     * What {@link java.io.DataOutputStream} over a {@link java.io.ByteArrayOutputStream} writes (big-endian), without
+     * their locks and per-byte calls: state is written several times per event.
+     */
+    private static final class Out {
+        private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+        private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+        private byte[] buf = new byte[128];
+        private int n;
+
+        private void ensure(int more) {
+            if (n + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + more));
+            }
+        }
+
+        void writeByte(int b) {
+            ensure(1);
+            buf[n++] = (byte) b;
+        }
+
+        void writeBoolean(boolean b) {
+            writeByte(b ? 1 : 0);
+        }
+
+        void writeInt(int v) {
+            ensure(Integer.BYTES);
+            INT.set(buf, n, v);
+            n += Integer.BYTES;
+        }
+
+        void writeLong(long v) {
+            ensure(Long.BYTES);
+            LONG.set(buf, n, v);
+            n += Long.BYTES;
+        }
+
+        void writeDouble(double v) {
+            writeLong(Double.doubleToLongBits(v));
+        }
+
+        void write(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, n, b.length);
+            n += b.length;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, n);
+        }
+    }
+
+    /** Reads what {@link Out} wrote; running out of bytes is a {@link BufferUnderflowException}. */
+    private record In(ByteBuffer buf) {
+
+        int readInt() {
+            return buf.getInt();
+        }
+
+        long readLong() {
+            return buf.getLong();
+        }
+
+        double readDouble() {
+            return buf.getDouble();
+        }
+
+        boolean readBoolean() throws IOException {
+            byte b = buf.get();
+            if (b != 0 && b != 1) {
+                throw new IOException("a flag of " + b);
+            }
+            return b == 1;
+        }
+
+        int available() {
+            return buf.remaining();
+        }
+
+        byte[] readNBytes(int length) {
+            byte[] b = new byte[length];
+            buf.get(b);
+            return b;
+        }
     }
 }
