@@ -91,15 +91,17 @@ public record ClusterAccess(String command, String bootstrapServers, Login login
     }
 
     /**
-     * The words of the messages of {@code failure} and its causes, for when Kafka's exception names no topic (a
-     * producer's, from a produce response): Kafka Streams says where it was sending ("…sending record to topic
-     * escalation-alerts…").
+     * The words of the messages of {@code failure} and its causes, for when Kafka's exception names no topic (an
+     * admin client's "Authorization failed."): the message around it does ("Could not create topic
+     * escmon-seen-ids-changelog.", Kafka Streams making a changelog).
      */
     private static Set<String> wordsOf(Throwable failure) {
         Set<String> words = new HashSet<>();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t.getMessage() != null) {
-                words.addAll(List.of(t.getMessage().split("[\\s\\[\\],:;'\"]+")));
+                for (String word : t.getMessage().split("[\\s\\[\\],:;'\"]+")) {
+                    words.add(clause(word));
+                }
             }
         }
         return words;

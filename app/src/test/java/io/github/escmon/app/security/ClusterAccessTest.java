@@ -54,6 +54,9 @@ class ClusterAccessTest {
                 new TopicAuthorizationException("Authorization failed."))).orElseThrow();
         assertTrue(line.contains("escmon run needs CREATE, READ, WRITE on topics starting with 'escmon-'"), line);
         assertTrue(line.contains("--resource-pattern-type prefixed --topic escmon-"), line);
+        String output = RUN.explain(new IllegalStateException("cannot send to topic escalation-alerts.",
+                new TopicAuthorizationException("Topic authorization failed."))).orElseThrow();
+        assertTrue(output.contains("escmon run needs WRITE on topic 'escalation-alerts';"), output);
     }
 
     @Test
