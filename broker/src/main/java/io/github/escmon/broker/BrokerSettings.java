@@ -1,6 +1,7 @@
 package io.github.escmon.broker;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -9,13 +10,17 @@ final class BrokerSettings {
 
     static final int NODE_ID = 1;
     static final String CLIENT_LISTENER = "PLAINTEXT";
+    static final String SASL_LISTENER = SaslSecurity.PROTOCOL;
     static final String CONTROLLER_LISTENER = "CONTROLLER";
+    static final String AUTHORIZER = "org.apache.kafka.metadata.authorizer.StandardAuthorizer";
 
     private BrokerSettings() {
     }
 
-    static Properties of(Path logDir, int clientPort, int controllerPort, Map<String, String> overrides) {
+    /** @param sasl SASL and ACLs on the client listener, or null for a PLAINTEXT listener without an authorizer */
+    static Properties of(Path logDir, int clientPort, int controllerPort, Map<String, String> overrides, SaslSecurity sasl) {
         String host = Ports.LOOPBACK.getHostAddress();
+        String client = sasl == null ? CLIENT_LISTENER : SASL_LISTENER;
         Properties p = new Properties();
 
         // KRaft combined mode: this one process is the whole cluster.
@@ -25,12 +30,15 @@ final class BrokerSettings {
         // not in the metadata log, so a kept data dir can restart on different ports.
         p.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
         p.put("controller.listener.names", CONTROLLER_LISTENER);
-        p.put("listeners", CLIENT_LISTENER + "://" + host + ":" + clientPort + ","
+        p.put("listeners", client + "://" + host + ":" + clientPort + ","
                 + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
-        p.put("advertised.listeners", CLIENT_LISTENER + "://" + host + ":" + clientPort);
-        p.put("listener.security.protocol.map", CLIENT_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
-        p.put("inter.broker.listener.name", CLIENT_LISTENER);
+        p.put("advertised.listeners", client + "://" + host + ":" + clientPort);
+        p.put("listener.security.protocol.map", client + ":" + client + "," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.put("inter.broker.listener.name", client);
         p.put("log.dirs", logDir.toString());
+        if (sasl != null) {
+            secure(p, sasl);
+        }
 
         // One replica is all there is: internal topics (offsets, transactions, share groups) must accept that,
         // or consumer groups and exactly-once Kafka Streams never become ready.
@@ -56,5 +64,22 @@ final class BrokerSettings {
 
         p.putAll(overrides);
         return p;
+    }
+
+    /**
+     * SCRAM on the client listener, which is also the inter-broker one (the transaction coordinator writes its
+     * markers through it, to this same node), and the KRaft authorizer. The controller listener stays PLAINTEXT:
+     * the node's broker half registers with its controller half over it as {@code User:ANONYMOUS}, which must
+     * therefore be a super user. It listens on loopback only; clients use the client listener.
+     */
+    private static void secure(Properties p, SaslSecurity sasl) {
+        String prefix = "listener.name." + SASL_LISTENER.toLowerCase(Locale.ROOT) + "."
+                + SaslSecurity.MECHANISM.toLowerCase(Locale.ROOT) + ".";
+        p.put("sasl.enabled.mechanisms", SaslSecurity.MECHANISM);
+        p.put("sasl.mechanism.inter.broker.protocol", SaslSecurity.MECHANISM);
+        p.put(prefix + "sasl.jaas.config", SaslSecurity.jaasConfig(sasl.superUser(), sasl.superUserPassword()));
+        p.put("authorizer.class.name", AUTHORIZER);
+        p.put("super.users", "User:" + sasl.superUser() + ";User:ANONYMOUS");
+        p.put("allow.everyone.if.no.acl.found", "false");
     }
 }

@@ -6,6 +6,7 @@ import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A single-node Apache Kafka cluster (KRaft, broker and controller in one node) running inside this JVM, listening
- * on 127.0.0.1 only. Start it with {@link #start(EmbeddedKafkaConfig)}; {@link #close()} stops it.
+ * on 127.0.0.1 only: PLAINTEXT without an authorizer, or SASL/SCRAM with ACLs ({@link SaslSecurity}). Start it with
+ * {@link #start(EmbeddedKafkaConfig)}; {@link #close()} stops it.
  *
  * <p>Kafka logs through slf4j under the logger names {@code kafka} and {@code org.apache.kafka}; it never writes to
  * stdout itself.
@@ -40,14 +42,17 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final boolean deleteOnClose;
     private final int port;
     private final String clusterId;
+    private final SaslSecurity sasl;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedKafka(KafkaRaftServer server, Path dataDir, boolean deleteOnClose, int port, String clusterId) {
+    private EmbeddedKafka(KafkaRaftServer server, Path dataDir, boolean deleteOnClose, int port, String clusterId,
+                          SaslSecurity sasl) {
         this.server = server;
         this.dataDir = dataDir;
         this.deleteOnClose = deleteOnClose;
         this.port = port;
         this.clusterId = clusterId;
+        this.sasl = sasl;
     }
 
     /**
@@ -63,16 +68,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         boolean started = false;
         try {
             Path logDir = dataDir.resolve(KAFKA_SUBDIR);
-            String clusterId = Storage.formatIfNeeded(logDir);
+            String clusterId = Storage.formatIfNeeded(logDir, config.sasl());
             for (int attempt = 1; ; attempt++) {
                 int port = choosePort(config);
                 int controllerPort = Ports.freePort();
                 KafkaConfig kafkaConfig = KafkaConfig.fromProps(
-                        BrokerSettings.of(logDir, port, controllerPort, config.brokerOverrides()), false);
+                        BrokerSettings.of(logDir, port, controllerPort, config.brokerOverrides(), config.sasl()), false);
                 KafkaRaftServer server = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
                 try {
                     server.startup();
-                    awaitReady(bootstrap(port));
+                    awaitReady(clientSettings(port, config.sasl()));
                 } catch (RuntimeException | Error e) {
                     stop(server); // the controller may be up even though the broker failed
                     if (attempt < START_ATTEMPTS && isBindFailure(e)) {
@@ -81,10 +86,11 @@ public final class EmbeddedKafka implements AutoCloseable {
                     }
                     throw e;
                 }
-                LOG.info("Embedded Kafka ready on {} (data {}, cluster {}) in {} ms", bootstrap(port), dataDir,
-                        clusterId, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+                LOG.info("Embedded Kafka ready on {} (data {}, cluster {}{}) in {} ms", bootstrap(port), dataDir,
+                        clusterId, config.sasl() == null ? "" : ", " + config.sasl(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
                 started = true;
-                return new EmbeddedKafka(server, dataDir, temp, port, clusterId);
+                return new EmbeddedKafka(server, dataDir, temp, port, clusterId, config.sasl());
             }
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("Embedded Kafka did not start (data dir " + dataDir + "): " + e.getMessage(), e);
@@ -98,6 +104,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** {@code 127.0.0.1:PORT}, for {@code bootstrap.servers}. */
     public String bootstrapServers() {
         return bootstrap(port);
+    }
+
+    /**
+     * What a client needs to connect with full rights: {@code bootstrap.servers} and, on a secured broker, the super
+     * user's SASL settings.
+     */
+    public Map<String, Object> adminClientSettings() {
+        return clientSettings(port, sasl);
     }
 
     /** The client port actually in use (differs from the configured one after a fallback or when it was 0). */
@@ -154,11 +168,18 @@ public final class EmbeddedKafka implements AutoCloseable {
         return free;
     }
 
-    private static void awaitReady(String bootstrap) {
+    private static Map<String, Object> clientSettings(int port, SaslSecurity sasl) {
+        Map<String, Object> settings = new HashMap<>(sasl == null ? Map.of() : sasl.superUserSettings());
+        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(port));
+        return Map.copyOf(settings);
+    }
+
+    private static void awaitReady(Map<String, Object> clientSettings) {
+        Object bootstrap = clientSettings.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.CLIENT_ID_CONFIG, "escmon-embedded-kafka-ready-check"))) {
+        Map<String, Object> settings = new HashMap<>(clientSettings);
+        settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "escmon-embedded-kafka-ready-check");
+        try (Admin admin = Admin.create(settings)) {
             while (true) {
                 try {
                     if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {

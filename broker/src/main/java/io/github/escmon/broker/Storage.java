@@ -29,9 +29,10 @@ final class Storage {
 
     /**
      * Makes {@code logDir} ready for the broker and returns its cluster id: an already formatted dir is reused as is
-     * (its topics and data survive), an absent or empty one is formatted with a new cluster id.
+     * (its topics and data survive), an absent or empty one is formatted with a new cluster id and, given
+     * {@code sasl}, the super user's SCRAM credential.
      */
-    static String formatIfNeeded(Path logDir) throws IOException {
+    static String formatIfNeeded(Path logDir, SaslSecurity sasl) throws IOException {
         Path meta = logDir.resolve(META_PROPERTIES);
         if (Files.exists(meta)) {
             return readClusterId(meta);
@@ -54,6 +55,7 @@ final class Storage {
                     .setMetadataLogDirectory(logDir.toString())
                     .setControllerListenerName(BrokerSettings.CONTROLLER_LISTENER)
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .setScramArguments(sasl == null ? List.of() : List.of(sasl.scramArgument()))
                     .run();
         } catch (IOException | RuntimeException e) {
             throw e;

@@ -52,10 +52,10 @@ class EmbeddedKafkaTest {
 
     @Test
     void createTopicProduceAndConsume() throws Exception {
-        Clients.createTopic(kafka.bootstrapServers(), "round-trip");
-        Clients.send(kafka.bootstrapServers(), "round-trip", "k", "hello");
+        Clients.createTopic(kafka.adminClientSettings(), "round-trip");
+        Clients.send(kafka.adminClientSettings(), "round-trip", "k", "hello");
 
-        List<ConsumerRecord<String, String>> records = Clients.consume(kafka.bootstrapServers(), "round-trip", 1, WAIT);
+        List<ConsumerRecord<String, String>> records = Clients.consume(kafka.adminClientSettings(), "round-trip", 1, WAIT);
         assertEquals("k", records.get(0).key());
         assertEquals("hello", records.get(0).value());
     }
@@ -63,8 +63,8 @@ class EmbeddedKafkaTest {
     @Test
     void committedTransactionIsVisibleToReadCommittedConsumer() throws Exception {
         // Needs the transaction coordinator and __transaction_state on a single node: what exactly-once Streams uses.
-        Clients.createTopic(kafka.bootstrapServers(), "transactional");
-        try (KafkaProducer<String, String> producer = Clients.producer(kafka.bootstrapServers(),
+        Clients.createTopic(kafka.adminClientSettings(), "transactional");
+        try (KafkaProducer<String, String> producer = Clients.producer(kafka.adminClientSettings(),
                 Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "embedded-kafka-test"))) {
             producer.initTransactions();
             producer.beginTransaction();
@@ -75,7 +75,7 @@ class EmbeddedKafkaTest {
             producer.commitTransaction();
         }
 
-        List<ConsumerRecord<String, String>> records = Clients.consume(kafka.bootstrapServers(), "transactional", 1, WAIT);
+        List<ConsumerRecord<String, String>> records = Clients.consume(kafka.adminClientSettings(), "transactional", 1, WAIT);
         assertEquals(List.of("committed"), records.stream().map(ConsumerRecord::value).toList());
     }
 
@@ -84,14 +84,14 @@ class EmbeddedKafkaTest {
         String clusterId;
         try (EmbeddedKafka first = EmbeddedKafka.start(EmbeddedKafkaConfig.ephemeral().withDataDir(dir))) {
             clusterId = first.clusterId();
-            Clients.createTopic(first.bootstrapServers(), "kept");
-            Clients.send(first.bootstrapServers(), "kept", "k", "before restart");
+            Clients.createTopic(first.adminClientSettings(), "kept");
+            Clients.send(first.adminClientSettings(), "kept", "k", "before restart");
         }
         assertTrue(Files.exists(dir.resolve("kafka/meta.properties")), "a given data dir is kept at close");
 
         try (EmbeddedKafka second = EmbeddedKafka.start(EmbeddedKafkaConfig.ephemeral().withDataDir(dir))) {
             assertEquals(clusterId, second.clusterId(), "same cluster, not a re-format");
-            List<ConsumerRecord<String, String>> records = Clients.consume(second.bootstrapServers(), "kept", 1, WAIT);
+            List<ConsumerRecord<String, String>> records = Clients.consume(second.adminClientSettings(), "kept", 1, WAIT);
             assertEquals("before restart", records.get(0).value());
         }
     }
@@ -106,7 +106,7 @@ class EmbeddedKafkaTest {
             try (EmbeddedKafka fallback = EmbeddedKafka.start(config)) {
                 assertNotEquals(taken, fallback.port());
                 assertEquals("127.0.0.1:" + fallback.port(), fallback.bootstrapServers());
-                Clients.createTopic(fallback.bootstrapServers(), "fallback");
+                Clients.createTopic(fallback.adminClientSettings(), "fallback");
             }
 
             IllegalStateException failure = assertThrows(IllegalStateException.class,

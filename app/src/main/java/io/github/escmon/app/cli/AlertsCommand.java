@@ -3,6 +3,8 @@ package io.github.escmon.app.cli;
 import io.github.escmon.app.config.EscmonConfig;
 import io.github.escmon.app.output.AlertLine;
 import io.github.escmon.app.output.TopicReader;
+import io.github.escmon.app.security.ClusterAccess;
+import io.github.escmon.app.security.CommandAcls;
 import io.github.escmon.events.Alert;
 import io.github.escmon.events.Json;
 import io.github.escmon.events.JsonSerde;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Option;
         description = {"Print alerts from the 'escalation-alerts' topic, as a subscriber sees them.",
                 "",
                 "Reads committed alerts from the beginning of the topic; --follow keeps printing new ones until Ctrl-C."})
-public final class AlertsCommand implements Callable<Integer> {
+public final class AlertsCommand implements Callable<Integer>, ConnectsToKafka {
 
     /** Levels a subscriber can ask for: this level and above. */
     public enum Level { WATCH, WARNING, CRITICAL }
@@ -34,9 +36,17 @@ public final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print each alert as its JSON record instead of a readable line.")
     boolean json;
 
+    private ClusterAccess access;
+
+    @Override
+    public ClusterAccess access() {
+        return access;
+    }
+
     @Override
     public Integer call() throws Exception {
         EscmonConfig config = kafka.configOrLocal(Map.of());
+        access = ClusterAccess.of("alerts", config, CommandAcls.alerts(config));
         try (ShutdownSignal signal = new ShutdownSignal();
              var reader = new TopicReader<>(config.kafkaClientProperties(), config.topics().alerts(),
                      new JsonSerde<>(Alert.class).deserializer())) {

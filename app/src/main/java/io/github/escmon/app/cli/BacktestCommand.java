@@ -11,6 +11,8 @@ import io.github.escmon.app.output.Progress;
 import io.github.escmon.app.report.ChangedSettings;
 import io.github.escmon.app.report.HtmlReport;
 import io.github.escmon.app.report.ReportInput;
+import io.github.escmon.app.security.ClusterAccess;
+import io.github.escmon.app.security.CommandAcls;
 import io.github.escmon.events.TopicNames;
 import io.github.escmon.producer.source.RowReader;
 import java.io.IOException;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Parameters;
                 "Uses a fresh embedded broker (or, with --bootstrap-servers, topics and an application id of its own",
                 "that are deleted afterwards), the same topologies as 'escmon run', and prints the alerts and a tally",
                 "whose parts add up to the lines read. Invalid lines are reported with their line numbers."})
-public final class BacktestCommand implements Callable<Integer> {
+public final class BacktestCommand implements Callable<Integer>, ConnectsToKafka {
 
     @Mixin
     KafkaOptions kafka;
@@ -64,6 +66,13 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only the tally.")
     boolean quiet;
 
+    private ClusterAccess access;
+
+    @Override
+    public ClusterAccess access() {
+        return access;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isReadable(file)) {
@@ -82,6 +91,7 @@ public final class BacktestCommand implements Callable<Integer> {
             TopicNames t = TopicNames.defaults().withSuffix(runId);
             config = config.with(Map.of("topics.incidents", t.incidents(), "topics.dead-letter", t.deadLetter(),
                     "topics.scores", t.scores(), "topics.alerts", t.alerts()));
+            access = ClusterAccess.of("backtest", config, CommandAcls.backtest(config));
         }
         Duration limit = Durations.parse("--timeout", timeout);
         try (Cluster cluster = kafka.hasCluster(config) ? Cluster.external(config) : Cluster.embedded(config, null, 0);

@@ -1,12 +1,14 @@
 package io.github.escmon.app.cli;
 
-import io.github.escmon.app.backtest.Backtest;
 import io.github.escmon.app.config.ConfigException;
 import io.github.escmon.app.config.Durations;
 import io.github.escmon.app.config.EscmonConfig;
 import io.github.escmon.app.monitor.Cluster;
+import io.github.escmon.app.monitor.TopicSetup;
 import io.github.escmon.app.output.JsonLinesWriter;
 import io.github.escmon.app.output.Progress;
+import io.github.escmon.app.security.ClusterAccess;
+import io.github.escmon.app.security.CommandAcls;
 import io.github.escmon.producer.follow.ExportFile;
 import io.github.escmon.producer.follow.FollowListener;
 import io.github.escmon.producer.follow.FollowSettings;
@@ -42,14 +44,14 @@ import picocli.CommandLine.Spec;
                 "",
                 "Each valid row is sent keyed by its dyad with its event time as timestamp, with heartbeats to every",
                 "partition as event time crosses tick boundaries; invalid rows are reported with their line numbers",
-                "(and with --dlq also sent raw to the dead-letter topic). Creates the topics if they are missing.",
+                "(and with --dlq also sent raw to the dead-letter topic). Creates the topics it writes to if they are missing.",
                 "Exit code 0 when every row was published or unpaired, 2 when some were invalid.",
                 "",
                 "With --gdelt-follow (instead of FILE) it polls GDELT's update list and",
                 "publishes each new 15-minute export file, and any missed since the last",
                 "one finished (remembered in --state-dir); prints one line per file; sends",
                 "a heartbeat to every partition every minute; runs until Ctrl-C."})
-public final class ProduceCommand implements Callable<Integer> {
+public final class ProduceCommand implements Callable<Integer>, ConnectsToKafka {
 
     private static final List<String> FOLLOW_OPTIONS = List.of("--url", "--state-dir", "--poll", "--heartbeat-lag");
 
@@ -107,10 +109,18 @@ public final class ProduceCommand implements Callable<Integer> {
             description = "Address the HTTP server binds with --http-port (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
     String httpBind;
 
+    private ClusterAccess access;
+
+    @Override
+    public ClusterAccess access() {
+        return access;
+    }
+
     @Override
     public Integer call() throws Exception {
         checkOptions();
         EscmonConfig config = kafka.configOrLocal(Map.of());
+        access = ClusterAccess.of("produce", config, CommandAcls.produce(config, deadLetters));
         try (ProducerEndpoint endpoint = httpPort == null ? ProducerEndpoint.none()
                 : ProducerEndpoint.open(httpBind, httpPort, config.duration("metrics.kafka-refresh"))) {
             return follow ? follow(config, endpoint) : publishFile(config, endpoint);
@@ -142,7 +152,7 @@ public final class ProduceCommand implements Callable<Integer> {
     private int publishFile(EscmonConfig config, ProducerEndpoint endpoint) throws Exception {
         try (Cluster cluster = Cluster.external(config);
              RowReader rows = source.open(file, config)) {
-            Backtest.ensureTopics(cluster, config);
+            ensureTopics(cluster, config);
             PublishReport report;
             try (var publisher = new IncidentPublisher(cluster.clientProperties(), config.topics().incidents(),
                     config.scoreParameters().tick());
@@ -163,6 +173,17 @@ public final class ProduceCommand implements Callable<Integer> {
                     rows.format(), config.topics().incidents(), cluster.bootstrapServers(), report.heartbeats());
             return report.invalid() == 0 ? 0 : 2;
         }
+    }
+
+    /**
+     * Creates the topics it writes to if they are missing; not the monitor's outputs, which a producer's user may
+     * not even be allowed to see.
+     */
+    private void ensureTopics(Cluster cluster, EscmonConfig config) {
+        List<String> written = deadLetters ? List.of(config.topics().incidents(), config.topics().deadLetter())
+                : List.of(config.topics().incidents());
+        TopicSetup.ensure(cluster.admin(), written, config.integer("topics.partitions"),
+                (short) config.integer("topics.replication-factor"));
     }
 
     /** Follows GDELT until Ctrl-C or an interrupt of this thread; stops between files. */
@@ -192,7 +213,7 @@ public final class ProduceCommand implements Callable<Integer> {
         };
         try (ShutdownSignal signal = new ShutdownSignal();
              Cluster cluster = Cluster.external(config)) {
-            Backtest.ensureTopics(cluster, config);
+            ensureTopics(cluster, config);
             try (var publisher = new IncidentPublisher(cluster.clientProperties(), config.topics().incidents(),
                     config.scoreParameters().tick())) {
                 endpoint.bind(publisher);

@@ -6,6 +6,8 @@ import io.github.escmon.app.monitor.Cluster;
 import io.github.escmon.app.output.JsonLinesWriter;
 import io.github.escmon.app.replay.Replay;
 import io.github.escmon.app.summary.RunSummary;
+import io.github.escmon.app.security.ClusterAccess;
+import io.github.escmon.app.security.CommandAcls;
 import io.github.escmon.events.TopicNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Option;
                 "Runs as its own application (escmon-replay-NAME) with its own state and output topics (escalation-scores.NAME, escalation-alerts.NAME), starting in every partition at the lead-in before --from (W + one tick + --lead-in earlier, so that the first scores are right) and stopping by itself after --to or the end. Every score and alert setting can be changed with --set. Prints a summary per dyad that alerted; deletes its topics afterwards unless --keep; --out DIR writes scores, alerts and summary as files.",
                 "",
                 "From --from on, score records equal those of a full replay; alert records too, for every dyad that had no open alert when the lead-in began (widen the lead-in with --lead-in to cover longer episodes)."})
-public final class ReplayCommand implements Callable<Integer> {
+public final class ReplayCommand implements Callable<Integer>, ConnectsToKafka {
 
     @Mixin
     KafkaOptions kafka;
@@ -63,6 +65,13 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    private ClusterAccess access;
+
+    @Override
+    public ClusterAccess access() {
+        return access;
+    }
+
     @Override
     public Integer call() throws Exception {
         String replay = name != null ? name : "r" + UUID.randomUUID().toString().substring(0, 8);
@@ -84,6 +93,7 @@ public final class ReplayCommand implements Callable<Integer> {
         own.put("topics.scores", live.scores() + "." + replay);
         own.put("topics.alerts", live.alerts() + "." + replay);
         EscmonConfig config = base.with(own);
+        access = ClusterAccess.of("replay", config, CommandAcls.replay(config));
         Replay.Result result;
         try (Cluster cluster = Cluster.external(config)) {
             try (ProgressBar bar = quiet || System.console() == null ? null

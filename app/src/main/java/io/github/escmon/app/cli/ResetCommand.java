@@ -7,6 +7,8 @@ import io.github.escmon.app.reset.LiveMembersException;
 import io.github.escmon.app.reset.LocalState;
 import io.github.escmon.app.reset.ResetReport;
 import io.github.escmon.app.reset.ResetTarget;
+import io.github.escmon.app.security.ClusterAccess;
+import io.github.escmon.app.security.CommandAcls;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,7 +39,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (with --dry-run: the plan printed)", "1:an error; the message says what to do",
                 "2:invalid options", "3:refused: the application has live members ('escmon run')"})
-public final class ResetCommand implements Callable<Integer> {
+public final class ResetCommand implements Callable<Integer>, ConnectsToKafka {
 
     /** Exit code when the application is running. */
     public static final int REFUSED = 3;
@@ -66,11 +68,19 @@ public final class ResetCommand implements Callable<Integer> {
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Kafka Streams state directory whose <application.id> directory is deleted (default: the setting state.dir).")
     Path stateDir;
 
+    private ClusterAccess access;
+
+    @Override
+    public ClusterAccess access() {
+        return access;
+    }
+
     @Override
     public Integer call() throws Exception {
         ResetTarget to = target.earliest ? ResetTarget.EARLIEST : ResetTarget.parse(target.time);
         EscmonConfig config = kafka.configOrLocal(stateDir == null ? Map.of() : Map.of("state.dir", stateDir.toString()));
         String applicationId = config.get("application.id");
+        access = ClusterAccess.of("reset", config, CommandAcls.reset(config));
         ApplicationReset.Request request = new ApplicationReset.Request(applicationId, config.get("bootstrap.servers"),
                 config.topics(), to, dryRun, LocalState.of(Path.of(config.get("state.dir")), applicationId),
                 config.scoreParameters().window(), config.kafkaClientProperties());

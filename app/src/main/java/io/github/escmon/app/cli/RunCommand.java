@@ -5,6 +5,8 @@ import io.github.escmon.app.config.EscmonConfig;
 import io.github.escmon.app.monitor.Cluster;
 import io.github.escmon.app.monitor.Monitor;
 import io.github.escmon.app.service.ServedMonitor;
+import io.github.escmon.app.security.ClusterAccess;
+import io.github.escmon.app.security.CommandAcls;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Option;
                 "Reads 'incidents', writes 'escalation-scores', 'escalation-alerts' and, for bad records, 'incidents-dlq' (names are settings). Several 'escmon run' processes with one application.id share the partitions. Without --bootstrap-servers it starts an embedded broker that keeps its data in --data-dir.",
                 "",
                 "Serves HTTP on 127.0.0.1:8080: /health, /ready (200 once processing), /metrics (Prometheus), /dyads/{dyad} (a dyad's window, from whichever instance holds it) and /alerts (the open alerts of every instance)."})
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer>, ConnectsToKafka {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
@@ -42,9 +44,17 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     HttpOptions http;
 
+    private ClusterAccess access;
+
+    @Override
+    public ClusterAccess access() {
+        return access;
+    }
+
     @Override
     public Integer call() throws Exception {
         EscmonConfig base = kafka.config(stateDir == null ? Map.of() : Map.of("state.dir", stateDir.toString()));
+        access = ClusterAccess.of("run", base, CommandAcls.monitor(base));
         try (ShutdownSignal signal = new ShutdownSignal();
              Cluster cluster = kafka.hasCluster(base) ? Cluster.external(base) : Cluster.embedded(base, dataDir, port)) {
             EscmonConfig config = cluster.config();

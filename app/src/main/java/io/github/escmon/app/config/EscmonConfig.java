@@ -150,6 +150,18 @@ public final class EscmonConfig {
         return values;
     }
 
+    /** Every setting, secrets (see {@link SecretSettings}) as {@value SecretSettings#HIDDEN}: safe to log. */
+    @Override
+    public String toString() {
+        return "EscmonConfig" + SecretSettings.masked(values);
+    }
+
+    /** The environment variable that sets {@code key} ({@code kafka.sasl.jaas.config} → {@code KAFKA_SASL_JAAS_CONFIG}). */
+    public static String envName(String key) {
+        String name = key.startsWith("kafka.") ? key : "escmon." + key;
+        return name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
     public ScoreParameters scoreParameters() {
         try {
             return new ScoreParameters(duration("score.half-life"), duration("score.window"),

@@ -41,7 +41,7 @@ public final class Cluster implements AutoCloseable {
      */
     public static Cluster embedded(EscmonConfig config, Path dataDir, int port) {
         long start = System.nanoTime();
-        EmbeddedKafka broker = EmbeddedKafka.start(new EmbeddedKafkaConfig(dataDir, port, true, Map.of()));
+        EmbeddedKafka broker = EmbeddedKafka.start(EmbeddedKafkaConfig.ephemeral().withDataDir(dataDir).withPort(port));
         LOG.info("Embedded Kafka broker ready at {} in {} ms{}", broker.bootstrapServers(),
                 (System.nanoTime() - start) / 1_000_000, dataDir == null ? "" : " (data in " + dataDir + ")");
         try {

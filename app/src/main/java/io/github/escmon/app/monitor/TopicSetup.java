@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -56,19 +57,33 @@ public final class TopicSetup {
         if (missing.isEmpty()) {
             return;
         }
+        List<String> created = missing.stream().map(NewTopic::name).toList();
         try {
-            List<String> created = missing.stream().map(NewTopic::name).toList();
             admin.createTopics(missing).all().get();
-            awaitServed(admin, created);
-            LOG.info("Created topics {} ({} partitions, retention forever)", created, partitions);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create topics " + missing + ": " + e.getCause().getMessage(), e.getCause());
+            if (e.getCause() instanceof TopicAuthorizationException) {
+                // listTopics shows only what the user may DESCRIBE: a topic it may not see looks missing
+                throw new TopicAuthorizationException("may not create topics " + created + ", which are missing or which "
+                        + "this user may not see (DESCRIBE); create them beforehand, or grant CREATE on them", Set.copyOf(created));
             }
+            if (e.getCause() instanceof TopicExistsException) {
+                return;
+            }
+            throw new IllegalStateException("cannot create topics " + missing + ": " + e.getCause().getMessage(), e.getCause());
         }
+        try {
+            awaitServed(admin, created);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for topics " + created, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("created topics " + created + " but cannot read their offsets: "
+                    + e.getCause().getMessage(), e.getCause());
+        }
+        LOG.info("Created topics {} ({} partitions, retention forever)", created, partitions);
     }
 
     /**
@@ -87,6 +102,10 @@ public final class TopicSetup {
                     Drain.endOffsets(admin, name);
                     break;
                 } catch (ExecutionException e) {
+                    if (e.getCause() instanceof TopicAuthorizationException) {
+                        // CREATE without DESCRIBE (which READ or WRITE would bring): Kafka's error names no topic
+                        throw new TopicAuthorizationException("created topic " + name + " but may not DESCRIBE it", Set.of(name));
+                    }
                     if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
                         throw e;
                     }

@@ -26,10 +26,18 @@ public final class TopicReader<V> implements AutoCloseable {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), values);
-        this.partitions = consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        try {
+            this.partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            if (partitions.isEmpty()) {
+                throw new IllegalStateException("topic '" + topic + "' does not exist on " + p.getProperty("bootstrap.servers"));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+        } catch (RuntimeException e) {
+            consumer.close(Duration.ZERO); // refused (a login, an ACL) or no such topic: the caller gets no reader to close
+            throw e;
+        }
     }
 
     /** Every record up to the end offsets as of now; fails if they are not reached within {@code timeout}. */

@@ -42,6 +42,26 @@ class EscmonConfigTest {
     }
 
     @Test
+    void aJaasConfigWithQuotesEqualsAndSemicolonsSurvivesTheEnvironmentAndTheFile(@TempDir Path dir) throws IOException {
+        String jaas = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"escmon\" password=\"a=b;c\";";
+        var fromEnv = EscmonConfig.load(null, Map.of("KAFKA_SASL_JAAS_CONFIG", jaas), Map.of());
+        assertEquals(jaas, fromEnv.kafkaClientProperties().getProperty("sasl.jaas.config"));
+
+        Path file = dir.resolve("escmon.properties");
+        Files.writeString(file, "kafka.sasl.jaas.config=" + jaas + "\n");
+        var fromFile = EscmonConfig.load(file, Map.of(), Map.of());
+        assertEquals(jaas, fromFile.kafkaClientProperties().getProperty("sasl.jaas.config"));
+    }
+
+    @Test
+    void environmentNamesFollowTheSettings() {
+        assertEquals("KAFKA_SASL_JAAS_CONFIG", EscmonConfig.envName("kafka.sasl.jaas.config"));
+        assertEquals("ESCMON_SCORE_HALF_LIFE", EscmonConfig.envName("score.half-life"));
+        var c = EscmonConfig.load(null, Map.of(EscmonConfig.envName("score.half-life"), "36h"), Map.of());
+        assertEquals(Duration.ofHours(36), c.scoreParameters().halfLife());
+    }
+
+    @Test
     void anUnknownSettingIsRejectedWithTheListOfKnownOnes() {
         var e = assertThrows(ConfigException.class, () -> EscmonConfig.load(null, Map.of(), Map.of("alert.critcal", "6")));
         assertTrue(e.getMessage().startsWith("unknown setting 'alert.critcal'"), e.getMessage());

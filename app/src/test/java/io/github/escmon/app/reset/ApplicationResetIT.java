@@ -9,6 +9,7 @@ import io.github.escmon.app.cli.ResetCommand;
 import io.github.escmon.app.config.EscmonConfig;
 import io.github.escmon.app.monitor.Drain;
 import io.github.escmon.app.monitor.Monitor;
+import io.github.escmon.app.monitor.TopicSetup;
 import io.github.escmon.events.TopicNames;
 import io.github.escmon.streams.Outcome;
 import io.github.escmon.testkit.KafkaAwait;
@@ -87,7 +88,10 @@ class ApplicationResetIT {
         return new Result(code, captured.toString(StandardCharsets.UTF_8), err.toString());
     }
 
-    /** Topics and the seed story in them (escmon produce), then the monitor until it has committed every input. */
+    /**
+     * The seed story in its topic (escmon produce), the monitor's topics (as escmon run makes them), then the monitor
+     * until it has committed every input.
+     */
     private static App app(KafkaCluster kafka, Path dir) throws Exception {
         String run = "reset-" + UUID.randomUUID().toString().substring(0, 8);
         TopicNames t = TopicNames.defaults().withSuffix(run);
@@ -103,6 +107,7 @@ class ApplicationResetIT {
         produce.addAll(settings);
         Result produced = escmon(produce.toArray(String[]::new));
         assertEquals(0, produced.code(), produced.out() + produced.err());
+        TopicSetup.ensure(kafka.admin(), t, PARTITIONS, (short) -1);
 
         Map<String, String> all = new HashMap<>(values);
         all.put("bootstrap.servers", kafka.bootstrapServers());

@@ -4,6 +4,7 @@ import io.github.escmon.streams.Outcome;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -15,7 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Kafka Streams' handler for records that cannot be read or processed: each goes to the dead-letter topic
  * ({@code errors.dead.letter.queue.topic.name}) with its reason, is counted as {@link Outcome#INVALID}, and
- * processing resumes. The app never dies on a bad record, and nothing is dropped silently.
+ * processing resumes. The app never dies on a bad record, and nothing is dropped silently. A failure of Kafka itself
+ * is no bad record: a refused write (a missing ACL), a fenced producer or a timeout reaches this handler too when it
+ * surfaces while a record is processed, and then processing fails instead, so that the monitor stops saying why
+ * rather than dead-letter good records.
  *
  * <p>Configured by class name, so its collaborators come through the Streams config: the outcome listener
  * under {@link #OUTCOMES_CONFIG}.
@@ -50,12 +54,25 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
     @Override
     public ProcessingExceptionHandler.Response handleError(ErrorHandlerContext context, Record<?, ?> record,
                                                            Exception exception) {
+        if (kafkaFailure(exception)) {
+            return ProcessingExceptionHandler.Response.fail();
+        }
         if (DeadLetters.invalidCause(exception) == null) {
             LOG.error("Unexpected error processing {}-{}@{}; record sent to {}", context.topic(), context.partition(),
                     context.offset(), dlqTopic, exception);
         }
         return ProcessingExceptionHandler.Response.resume(
                 List.of(deadLetter(context, context.sourceRawKey(), context.sourceRawValue(), exception)));
+    }
+
+    /** An error of a Kafka client or broker (refused, fenced, timed out, …) anywhere behind {@code e}. */
+    private static boolean kafkaFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> deadLetter(
