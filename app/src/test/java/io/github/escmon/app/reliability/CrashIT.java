@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * run of the same records ({@code escmon backtest} of the same file on the same broker): per dyad, the same score
  * and alert records in the same order, none lost, none doubled. {@code -Descmon.crash.events} and
  * {@code -Descmon.crash.kills} make it longer (a soak); the defaults keep it within CI's budget.
- * {@code -Descmon.crash.guarantee=at_least_once} makes it fail, on doubled records.
+ * {@code -Descmon.crash.guarantee=at_least_once} makes it fail, on lost and doubled records.
  */
 @WithKafka
 @Timeout(900)
@@ -29,7 +29,7 @@ class CrashIT {
     private static final int EVENTS = Integer.getInteger("escmon.crash.events", 200_000);
     private static final int KILLS = Integer.getInteger("escmon.crash.kills", 3);
     private static final long SEED = Long.getLong("escmon.crash.seed", System.nanoTime());
-    /** at_least_once shows that this test catches what exactly-once prevents: it then fails on doubled records. */
+    /** at_least_once shows that this test catches what exactly-once prevents: it then fails, records lost and doubled. */
     private static final String GUARANTEE = System.getProperty("escmon.crash.guarantee", "exactly_once_v2");
 
     @Test
