@@ -3,7 +3,6 @@ package io.github.escmon.testkit.process;
 import io.github.escmon.broker.EmbeddedKafka;
 import io.github.escmon.broker.EmbeddedKafkaConfig;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -21,7 +20,7 @@ public final class BrokerMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        EmbeddedKafka kafka = EmbeddedKafka.start(new EmbeddedKafkaConfig(Path.of(args[0]), Integer.parseInt(args[1]), false, Map.of()));
+        EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafkaConfig.persistent(Path.of(args[0]), Integer.parseInt(args[1])).withFallbackToFreePort(false));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.close();
