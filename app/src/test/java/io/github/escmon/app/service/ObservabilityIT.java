@@ -1,6 +1,7 @@
 package io.github.escmon.app.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -245,9 +246,18 @@ class ObservabilityIT {
     @Test
     @Order(4)
     void badRequestsSayWhy() throws Exception {
-        assertEquals(400, get("/dyads/IRN").statusCode());
-        assertEquals(400, get("/dyads/IRN-IRN").statusCode());
-        assertEquals(400, get("/dyads/IRN-PAK?events=-1").statusCode());
+        // issue #7, test 6: malformed dyads and parameters are a one-line 400 that shows nothing of the internals
+        for (String path : List.of("/dyads/IRN", "/dyads/IRN-IRN", "/dyads/IRN-PAK?events=-1", "/dyads/IRN-PAK?events=1001",
+                "/dyads/IRN-PAK?events=x", "/dyads/IRN-PAK-IRQ", "/dyads/" + "A".repeat(40) + "-PAK", "/dyads/IR%00N-PAK",
+                "/dyads/%3Cscript%3E-PAK", "/dyads/-", "/dyads/IRN-PAK?events=99999999999999999999")) {
+            HttpResponse<String> bad = get(path);
+            assertEquals(400, bad.statusCode(), path + ": " + bad.body());
+            assertTrue(bad.body().startsWith("{\"error\":"), path + ": " + bad.body());
+            assertEquals(1, bad.body().strip().lines().count(), path + ": " + bad.body());
+            for (String internal : List.of("Exception", "\tat ", "io.github", "org.apache", "java.")) {
+                assertFalse(bad.body().contains(internal), path + " shows " + internal + ": " + bad.body());
+            }
+        }
         HttpResponse<String> unknown = get("/dyads/USA-ZZZ");
         assertEquals(404, unknown.statusCode());
         assertTrue(unknown.body().contains("USA-ZZZ"), unknown.body());

@@ -3,7 +3,6 @@ package io.github.escmon.streams.topology;
 import io.github.escmon.streams.window.WindowCodec;
 import io.github.escmon.streams.window.WindowLog;
 import java.util.function.Function;
-import org.apache.kafka.common.serialization.BytesSerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -11,8 +10,6 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /** One dyad's {@link WindowLog} in the {@code dyad-window-events} store ({@link WindowEventKeys}). */
 final class StoreWindowLog implements WindowLog {
-
-    private static final BytesSerializer PREFIX = new BytesSerializer();
 
     private final ReadOnlyKeyValueStore<Bytes, byte[]> reads;
     private final KeyValueStore<Bytes, byte[]> writes;
@@ -34,8 +31,9 @@ final class StoreWindowLog implements WindowLog {
     }
 
     @Override
-    public Cursor<StoredEvent> events() {
-        return cursor(reads.prefixScan(WindowEventKeys.eventPrefix(dyad), PREFIX), WindowCodec::event);
+    public Cursor<StoredEvent> events(long from) {
+        return cursor(reads.range(WindowEventKeys.eventKey(dyad, from, Long.MIN_VALUE),
+                WindowEventKeys.eventKey(dyad, Long.MAX_VALUE, Long.MAX_VALUE)), WindowCodec::event);
     }
 
     @Override
@@ -45,8 +43,9 @@ final class StoreWindowLog implements WindowLog {
     }
 
     @Override
-    public Cursor<StoredResponse> responses() {
-        return cursor(reads.prefixScan(WindowEventKeys.responsePrefix(dyad), PREFIX), WindowCodec::response);
+    public Cursor<StoredResponse> responses(long from) {
+        return cursor(reads.range(WindowEventKeys.responseKey(dyad, from, Long.MIN_VALUE),
+                WindowEventKeys.responseKey(dyad, Long.MAX_VALUE, Long.MAX_VALUE)), WindowCodec::response);
     }
 
     @Override

@@ -10,7 +10,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * Keys of the {@code dyad-window-events} store, which holds each window's events and its tit-for-tat responses: the
  * dyad, a kind byte (0: event, 1: response), a time (8 bytes, big-endian, sign flipped so that bytes sort as times
- * do: the event's, or the response's provocation's) and the event's arrival number in its window (8 bytes). So a
+ * do: the event's, or the response's provocation's) and the event's arrival number in its window (8 bytes, the same
+ * way). So a
  * prefix scan gives a dyad's events oldest first, or its responses by provocation time: the order in which each
  * expires.
  */
@@ -54,6 +55,6 @@ public final class WindowEventKeys {
     private static Bytes key(String dyad, byte kind, long time, long arrival) {
         byte[] d = dyad.getBytes(StandardCharsets.UTF_8);
         return Bytes.wrap(ByteBuffer.allocate(d.length + 1 + 2 * Long.BYTES)
-                .put(d).put(kind).putLong(time ^ Long.MIN_VALUE).putLong(arrival).array());
+                .put(d).put(kind).putLong(time ^ Long.MIN_VALUE).putLong(arrival ^ Long.MIN_VALUE).array());
     }
 }

@@ -213,7 +213,7 @@ public final class DyadWindow {
     /** The events in the window, oldest first (as of the last evaluation), read from the log. */
     public List<WindowEvent> events() {
         List<StoredEvent> all = new ArrayList<>(size);
-        try (WindowLog.Cursor<StoredEvent> it = log.events()) {
+        try (WindowLog.Cursor<StoredEvent> it = log.events(oldestAt)) {
             it.forEachRemaining(all::add);
         }
         all.sort(StoredEvent::compare);
@@ -344,7 +344,7 @@ public final class DyadWindow {
     private void expire(long cutoff, ScoreParameters p) {
         if (oldestAt <= cutoff) {
             long next = Long.MAX_VALUE;
-            try (WindowLog.Cursor<StoredEvent> it = log.events()) {
+            try (WindowLog.Cursor<StoredEvent> it = log.events(oldestAt)) {
                 while (it.hasNext()) {
                     StoredEvent s = it.next();
                     if (s.at() > cutoff) {
@@ -370,7 +370,7 @@ public final class DyadWindow {
         }
         boolean lastGone = false;
         long next = Long.MAX_VALUE;
-        try (WindowLog.Cursor<StoredResponse> it = log.responses()) {
+        try (WindowLog.Cursor<StoredResponse> it = log.responses(oldestProvocation)) {
             while (it.hasNext()) {
                 StoredResponse r = it.next();
                 if (r.provocationAt() > cutoff) {
@@ -405,7 +405,7 @@ public final class DyadWindow {
     private StoredResponse latestResponseAfter(long cutoff) {
         StoredResponse latest = null;
         if (responses > 0) {
-            try (WindowLog.Cursor<StoredResponse> it = log.responses()) {
+            try (WindowLog.Cursor<StoredResponse> it = log.responses(cutoff + 1)) {
                 while (it.hasNext()) {
                     latest = later(latest, it.next(), cutoff);
                 }
@@ -479,11 +479,12 @@ public final class DyadWindow {
      */
     private void rebuild(long cutoff, ScoreParameters p) {
         List<StoredEvent> all = new ArrayList<>(size + 1);
-        try (WindowLog.Cursor<StoredEvent> it = log.events()) {
+        try (WindowLog.Cursor<StoredEvent> it = log.events(oldestAt)) {
             it.forEachRemaining(all::add);
         }
         all.addAll(newEvents);
         all.sort(StoredEvent::compare);
+        long storedProvocations = oldestProvocation; // where the stored responses begin, before it is reset
         size = 0;
         hostile = 0;
         oldestAt = Long.MAX_VALUE;
@@ -513,7 +514,7 @@ public final class DyadWindow {
         record Key(long provocationAt, long arrival) {
         }
         Map<Key, StoredResponse> stored = new HashMap<>();
-        try (WindowLog.Cursor<StoredResponse> it = log.responses()) {
+        try (WindowLog.Cursor<StoredResponse> it = log.responses(storedProvocations)) {
             it.forEachRemaining(r -> stored.put(new Key(r.provocationAt(), r.arrival()), r));
         }
         newResponses.clear();
@@ -557,7 +558,7 @@ public final class DyadWindow {
             return;
         }
         top.clear();
-        try (WindowLog.Cursor<StoredEvent> it = log.events()) {
+        try (WindowLog.Cursor<StoredEvent> it = log.events(cutoff + 1)) {
             while (it.hasNext()) {
                 StoredEvent s = it.next();
                 if (s.at() > cutoff && s.event().isHostile()) {

@@ -36,8 +36,8 @@ public final class MemoryLog implements WindowLog {
     }
 
     @Override
-    public Cursor<StoredEvent> events() {
-        return cursor(events.values().iterator());
+    public Cursor<StoredEvent> events(long from) {
+        return cursor(events.tailMap(new Key(from, Long.MIN_VALUE), true).values().iterator());
     }
 
     @Override
@@ -46,8 +46,8 @@ public final class MemoryLog implements WindowLog {
     }
 
     @Override
-    public Cursor<StoredResponse> responses() {
-        return cursor(responses.values().iterator());
+    public Cursor<StoredResponse> responses(long from) {
+        return cursor(responses.tailMap(new Key(from, Long.MIN_VALUE), true).values().iterator());
     }
 
     @Override

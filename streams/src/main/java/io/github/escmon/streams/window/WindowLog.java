@@ -14,13 +14,27 @@ import java.util.Iterator;
 public interface WindowLog {
 
     /** The dyad's events by time, oldest first (events of one instant in any order). */
-    Cursor<StoredEvent> events();
+    default Cursor<StoredEvent> events() {
+        return events(Long.MIN_VALUE);
+    }
+
+    /**
+     * The dyad's events at or after {@code from}, oldest first. A window starts its scans at its oldest event: in a
+     * store, the events that expired before it are deletions that a scan from the dyad's first key would step over
+     * one by one until compaction removes them.
+     */
+    Cursor<StoredEvent> events(long from);
 
     /** One event of the dyad, or null. */
     StoredEvent event(long at, long arrival);
 
     /** The dyad's responses by the time of their provocation, oldest first (ties in any order). */
-    Cursor<StoredResponse> responses();
+    default Cursor<StoredResponse> responses() {
+        return responses(Long.MIN_VALUE);
+    }
+
+    /** The dyad's responses whose provocation is at or after {@code from}, oldest first. */
+    Cursor<StoredResponse> responses(long from);
 
     void put(StoredEvent event);
 

@@ -189,8 +189,8 @@ class IncrementalWindowTest {
             };
         }
 
-        public Cursor<StoredEvent> events() {
-            return counted(log.events());
+        public Cursor<StoredEvent> events(long from) {
+            return counted(log.events(from));
         }
 
         public StoredEvent event(long at, long arrival) {
@@ -198,8 +198,8 @@ class IncrementalWindowTest {
             return log.event(at, arrival);
         }
 
-        public Cursor<StoredResponse> responses() {
-            return counted(log.responses());
+        public Cursor<StoredResponse> responses(long from) {
+            return counted(log.responses(from));
         }
 
         public void put(StoredEvent event) {
