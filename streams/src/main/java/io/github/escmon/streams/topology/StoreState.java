@@ -4,7 +4,6 @@ import io.github.escmon.events.Dyad;
 import io.github.escmon.streams.engine.PartitionState;
 import io.github.escmon.streams.window.DyadWindow;
 import io.github.escmon.streams.window.WindowHeader;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
@@ -24,8 +23,10 @@ final class StoreState implements PartitionState {
      * (its events stay in RocksDB), so this only matters for windows whose evidence carries very long texts.
      */
     static final long RECENT_BYTES = Math.max(8L << 20, Runtime.getRuntime().maxMemory() / 64);
-    /** How much stream time passes between two sweeps of the seen ids. */
-    static final long SWEEP_EVERY = Duration.ofDays(1).toMillis();
+    /** In how many ticks the sweep of the seen ids passes over the whole store (a week of hourly ticks). */
+    static final int SWEEP_TICKS = 7 * 24;
+    /** The fewest seen ids a tick's slice of the sweep looks at (a small store is swept whole at every tick). */
+    static final int SWEEP_SLICE_MIN = 1_000;
 
     private final KeyValueStore<String, WindowHeader> windows;
     private final KeyValueStore<Bytes, byte[]> windowEvents;
@@ -37,8 +38,9 @@ final class StoreState implements PartitionState {
 
     /** The clock store's value, read once (this task is its only writer); null until read or when none. */
     private Long streamTime;
-    /** The cutoff of the last sweep of the seen ids in this task's life (the first tick sweeps). */
-    private long lastSweep = Long.MIN_VALUE;
+    /** Where the sweep of the seen ids goes on at the next tick; null: at the store's first key. */
+    private String sweepFrom;
+    private long sweepSlice;
 
     StoreState(ProcessorContext<?, ?> context) {
         this(context, RECENT_WINDOWS);
@@ -130,25 +132,27 @@ final class StoreState implements PartitionState {
     }
 
     /**
-     * Sweeps the seen ids once per {@link #SWEEP_EVERY} of cutoff: a full scan of the store, deleting those at or
-     * before the cutoff. Between sweeps the store holds ids up to a day older than needed, which is harmless (a
-     * duplicate is an id seen within the window, and {@code PartitionScorer} checks the time), and an event costs one
-     * write instead of two.
+     * Sweeps a slice of the seen ids at every tick, deleting those at or before the cutoff, so that one pass over the
+     * store takes {@link #SWEEP_TICKS} ticks. The ids are keyed by id, not time, so a pass reads every id to find the
+     * expired ones: a pass a week reads each id about three times in its life (W of 14 days, plus up to a week of
+     * waiting), where a full scan every day read it fifteen times, and no tick stalls on a scan of the whole store.
+     * Between passes the store holds ids up to a week older than needed, which is harmless (a duplicate is an id seen
+     * within the window, and {@code PartitionScorer} checks the time).
      */
     @Override
     public void forgetSeenUpTo(long cutoff) {
-        if (lastSweep != Long.MIN_VALUE && cutoff - lastSweep < SWEEP_EVERY) {
-            return;
+        if (sweepFrom == null) {
+            sweepSlice = Math.max(SWEEP_SLICE_MIN, seenById.approximateNumEntries() / SWEEP_TICKS + 1);
         }
-        lastSweep = cutoff;
         List<String> gone = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = seenById.all()) {
-            while (it.hasNext()) {
+        try (KeyValueIterator<String, Long> it = sweepFrom == null ? seenById.all() : seenById.range(sweepFrom, null)) {
+            for (long n = 0; n < sweepSlice && it.hasNext(); n++) {
                 var kv = it.next();
                 if (kv.value <= cutoff) {
                     gone.add(kv.key);
                 }
             }
+            sweepFrom = it.hasNext() ? it.peekNextKey() : null;
         }
         gone.forEach(id -> seenById.put(id, null)); // delete() would read each value first
     }

@@ -147,9 +147,9 @@ class ScoringTopologyTest {
         Golden.lines(Golden.SEED).forEach(this::pipe);
         KeyValueStore<String, Long> seen = driver.getKeyValueStore(ScoringTopology.SEEN_STORE);
         long now = driver.<String, Long>getKeyValueStore(ScoringTopology.CLOCK_STORE).get("stream-time");
-        long oldestKept = now - java.time.Duration.ofDays(14 + 1).toMillis(); // W, plus a day between sweeps
+        long oldestKept = now - java.time.Duration.ofDays(14 + 7).toMillis(); // W, plus a week for a pass of the sweep
         try (var it = seen.all()) {
-            it.forEachRemaining(kv -> assertTrue(kv.value > oldestKept, kv.key + " is older than W + 1 day"));
+            it.forEachRemaining(kv -> assertTrue(kv.value > oldestKept, kv.key + " is older than W + 7 days"));
         }
         assertTrue(count(seen) >= 12, "the 12 ids within W of the seed's end are kept");
         pipe("{\"heartbeat\":\"2024-03-01T00:00:00Z\"}");
@@ -158,6 +158,37 @@ class ScoringTopologyTest {
         assertEquals(0, count(seen), "ids older than W are forgotten");
         assertEquals(0, count(ticking), "calm dyads are not ticked");
         assertEquals(3, count(windows), "one window per dyad (IRN-JAD, IRN-IRQ, IRN-PAK) (a dormant dyad keeps its last evaluation time)");
+    }
+
+    /**
+     * A store of more seen ids than one tick's slice of the sweep is swept a slice per tick, around and around: ids
+     * within W of stream time stay (they still make duplicates), and a pass later every older one is gone.
+     */
+    @Test
+    void aLargeSeenStoreIsSweptASliceAtATime() {
+        Instant t0 = Instant.parse("2024-01-01T00:00:00Z");
+        int ids = 4 * StoreState.SWEEP_SLICE_MIN;
+        for (int i = 0; i < ids; i++) {
+            Instant at = t0.plusSeconds(i * 30L); // 33 hours of events
+            pipe("{\"id\":\"s" + i + "\",\"occurredAt\":\"" + at + "\",\"source\":\"A" + (i % 50) + "\",\"target\":\"PAK\",\"cameo\":\"042\"}");
+        }
+        KeyValueStore<String, Long> seen = driver.getKeyValueStore(ScoringTopology.SEEN_STORE);
+        assertEquals(ids, count(seen));
+        Instant end = t0.plus(java.time.Duration.ofDays(14)).plusSeconds(ids * 15L); // half the ids are past W
+        for (Instant t = t0.plusSeconds(ids * 30L); !t.isAfter(end.plusSeconds(3_600 * 6)); t = t.plusSeconds(3_600)) {
+            pipe("{\"heartbeat\":\"" + t + "\"}");
+        }
+        long cutoff = end.plusSeconds(3_600 * 6).minus(java.time.Duration.ofDays(14)).toEpochMilli();
+        long pass = (ids / StoreState.SWEEP_SLICE_MIN + 1) * 3_600_000L; // ticks for a pass, in time
+        try (var it = seen.all()) {
+            it.forEachRemaining(kv -> assertTrue(kv.value > cutoff - pass, kv.key + " is past W by more than a pass"));
+        }
+        for (int i = 0; i < ids; i++) {
+            if (t0.plusSeconds(i * 30L).toEpochMilli() > cutoff) {
+                assertTrue(seen.get("s" + i) != null, "s" + i + " is within W and must be kept");
+            }
+        }
+        assertTrue(count(seen) < ids * 0.6, count(seen) + " of " + ids + " kept");
     }
 
     private static long count(KeyValueStore<?, ?> store) {
