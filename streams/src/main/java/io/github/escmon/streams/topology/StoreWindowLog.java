@@ -77,21 +77,6 @@ final class StoreWindowLog implements WindowLog {
     }
 
     private static <T> Cursor<T> cursor(KeyValueIterator<Bytes, byte[]> it, Function<byte[], T> decode) {
-        return new Cursor<>() {
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public T next() {
-                return decode.apply(it.next().value);
-            }
-
-            @Override
-            public void close() {
-                it.close();
-            }
-        };
+        return Cursor.of(it, kv -> decode.apply(kv.value), it::close);
     }
 }

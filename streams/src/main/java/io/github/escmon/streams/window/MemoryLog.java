@@ -71,20 +71,6 @@ public final class MemoryLog implements WindowLog {
     }
 
     private static <T> Cursor<T> cursor(Iterator<T> it) {
-        return new Cursor<>() {
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public T next() {
-                return it.next();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return Cursor.of(it, t -> t, () -> { });
     }
 }

@@ -2,6 +2,7 @@ package io.github.escmon.streams.window;
 
 import io.github.escmon.events.Exchange;
 import java.util.Iterator;
+import java.util.function.Function;
 
 /**
  * Where one dyad's window keeps its events and its tit-for-tat responses, a record each: Kafka Streams stores in
@@ -48,6 +49,26 @@ public interface WindowLog {
     interface Cursor<T> extends Iterator<T>, AutoCloseable {
         @Override
         void close();
+
+        /** {@code it}'s elements mapped by {@code map}; closing it runs {@code close}. */
+        static <S, T> Cursor<T> of(Iterator<S> it, Function<S, T> map, Runnable close) {
+            return new Cursor<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public T next() {
+                    return map.apply(it.next());
+                }
+
+                @Override
+                public void close() {
+                    close.run();
+                }
+            };
+        }
     }
 
     /**

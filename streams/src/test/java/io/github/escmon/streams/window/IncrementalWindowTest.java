@@ -173,20 +173,10 @@ class IncrementalWindowTest {
         long read;
 
         private <T> Cursor<T> counted(Cursor<T> c) {
-            return new Cursor<>() {
-                public boolean hasNext() {
-                    return c.hasNext();
-                }
-
-                public T next() {
-                    read++;
-                    return c.next();
-                }
-
-                public void close() {
-                    c.close();
-                }
-            };
+            return Cursor.of(c, t -> {
+                read++;
+                return t;
+            }, c::close);
         }
 
         public Cursor<StoredEvent> events(long from) {
