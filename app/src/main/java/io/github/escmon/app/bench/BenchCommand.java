@@ -68,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
     boolean skipLatency;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m",
-            description = "A run that takes longer fails its phase (default: ${DEFAULT-VALUE}).")
+            description = "A run that commits nothing for this long fails its phase (default: ${DEFAULT-VALUE}).")
     String timeout;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results here as JSON (settings, workload, every run's rate, memory, state, outcomes, latency).")

@@ -31,9 +31,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = {"Run a file of incidents through the monitor, headless, and write every score and alert.",
                 "",
-                "Uses a fresh embedded broker (or, with --bootstrap-servers, topics and an application id of its own",
-                "that are deleted afterwards), the same topologies as 'escmon run', and prints the alerts and a tally",
-                "whose parts add up to the lines read. Invalid lines are reported with their line numbers."})
+                "Uses a fresh embedded broker (or, with --bootstrap-servers, topics and an application id of its own "
+                        + "that are deleted afterwards), the same topologies as 'escmon run', and prints the alerts and a tally "
+                        + "whose parts add up to the lines read. Invalid lines are reported with their line numbers.",
+                "",
+                "The score and alert files are in one order whatever the partitioning (by time, then dyad), sorted in "
+                        + "bounded memory with runs spilled to the temp directory: millions of events fit a small heap. "
+                        + "--report keeps the run's records in memory to draw them."})
 public final class BacktestCommand implements Callable<Integer>, ConnectsToKafka {
 
     @Mixin
@@ -60,7 +64,7 @@ public final class BacktestCommand implements Callable<Integer>, ConnectsToKafka
     @Option(names = "--partitions", paramLabel = "N", description = "Partitions of the run's topics (default: topics.partitions, 6). The result does not depend on it.")
     Integer partitions;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", description = "Give up if the run takes longer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", description = "Give up when the monitor commits nothing for this long (default: ${DEFAULT-VALUE}); a long file takes as long as it takes.")
     String timeout;
 
     @Option(names = "--quiet", description = "Print only the tally.")

@@ -59,7 +59,7 @@ public final class ReplayCommand implements Callable<Integer>, ConnectsToKafka {
     @Option(names = "--out", paramLabel = "DIR", description = "Write scores.jsonl, alerts.jsonl and summary.txt here.")
     Path out;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60m", description = "Give up if the replay takes longer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60m", description = "Give up when the replay commits nothing for this long (default: ${DEFAULT-VALUE}).")
     String timeout;
 
     @Option(names = "--quiet", description = "No progress bar.")
