@@ -14,6 +14,7 @@ import io.github.escmon.producer.publish.PublishReport;
 import io.github.escmon.producer.source.Format;
 import io.github.escmon.producer.source.Sources;
 import io.github.escmon.streams.Outcome;
+import io.github.escmon.streams.window.EventWeights;
 import io.github.escmon.testkit.KafkaCluster;
 import io.github.escmon.testkit.WithKafka;
 import io.github.escmon.testkit.golden.Golden;
@@ -104,6 +105,28 @@ class BacktestIT {
                 "2024-01-23T13:00:00Z IRN-PAK FIRING WATCH 2.87",
                 "2024-01-26T09:00:00Z IRN-PAK RESOLVED WATCH 1.61"), transitions);
         assertEquals(13, r.outcomes().get(Outcome.ACCEPTED));
+    }
+
+    /**
+     * Valid incidents whose summaries are 400 KB each: a score record carrying three of them whole would be over
+     * Kafka's 1 MB limit, which stopped the monitor; the evidence carries them cut, and the run goes on.
+     */
+    @Test
+    void hugeSummariesAreCutInTheEvidenceAndNeverStopTheMonitor(KafkaCluster kafka) throws Exception {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            lines.add("{\"id\":\"big-" + i + "\",\"occurredAt\":\"2024-01-0" + (i + 1) + "T00:00:00Z\",\"source\":\""
+                    + (i % 2 == 0 ? "IRN" : "PAK") + "\",\"target\":\"" + (i % 2 == 0 ? "PAK" : "IRN")
+                    + "\",\"cameo\":\"195\",\"summary\":\"" + "s".repeat(400_000) + "\"}");
+        }
+        Run r = backtest(kafka, 1, lines);
+        assertEquals(4, r.outcomes().get(Outcome.ACCEPTED));
+        DyadScore last = r.scores().stream().filter(s -> "big-3".equals(s.eventId())).findFirst().orElseThrow();
+        assertEquals(3, last.evidence().size());
+        for (var e : last.evidence()) {
+            assertEquals(EventWeights.MAX_SUMMARY + 1, e.summary().length(), "cut, with an ellipsis");
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(r.alerts().isEmpty(), "the alert records are written too");
     }
 
     @Test
