@@ -32,8 +32,13 @@ final class EscmonProcess implements AutoCloseable {
 
     /** {@code java -Xmx512m -jar target/escmon.jar ARGS}. */
     static EscmonProcess start(Path log, List<String> args) {
+        return start(log, "512m", args);
+    }
+
+    /** {@code java -Xmx<heap> -jar target/escmon.jar ARGS}. */
+    static EscmonProcess start(Path log, String heap, List<String> args) {
         String java = Path.of(Objects.requireNonNull(System.getProperty("java.home")), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-jar", JAR.toString()));
         command.addAll(args);
         try {
             return new EscmonProcess(new ProcessBuilder(command).redirectErrorStream(true)
