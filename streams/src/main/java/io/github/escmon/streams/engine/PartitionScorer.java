@@ -9,6 +9,10 @@ import io.github.escmon.streams.ticks.TickClock;
 import io.github.escmon.streams.window.DyadWindow;
 import io.github.escmon.streams.window.EventWeights;
 import io.github.escmon.streams.window.ScoreParameters;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -19,6 +23,8 @@ import java.util.function.Consumer;
  * stores, tests with maps.
  */
 public final class PartitionScorer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartitionScorer.class);
 
     private final ScoreParameters params;
     private final EventWeights weights;
@@ -87,12 +93,27 @@ public final class PartitionScorer {
     private void tick(long b, PartitionState state, Consumer<DyadScore> out) {
         state.forgetSeenUpTo(b - params.window().toMillis());
         for (String key : state.ticking()) {
-            DyadWindow window = state.window(key);
-            out.accept(window.onTick(b, params));
-            state.putWindow(key, window);
+            DyadScore score;
+            DyadWindow window;
+            try {
+                window = state.window(key);
+                score = window.onTick(b, params);
+                state.putWindow(key, window);
+            } catch (KafkaException e) {
+                throw e; // Kafka's own failure, or state of another format: not this dyad's
+            } catch (RuntimeException e) {
+                // one dyad whose window cannot be evaluated must not stall its partition: the boundary would be
+                // visited again, and fail again, at every later record
+                LOG.error("Dyad {} could not be evaluated at {} and is no longer ticked until its next event: {}",
+                        key, Instant.ofEpochMilli(b), e.toString(), e);
+                state.evict(key);
+                state.ticking(key, false);
+                continue;
+            }
             if (!window.needsTick()) {
                 state.ticking(key, false); // it was ticking (that is how it came here): only a change is written
             }
+            out.accept(score);
         }
     }
 }

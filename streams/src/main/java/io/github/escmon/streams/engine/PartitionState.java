@@ -23,6 +23,10 @@ public interface PartitionState {
 
     void putWindow(String dyad, DyadWindow window);
 
+    /** Forgets any copy of the dyad's window kept in memory (after a failure that may have left it changed). */
+    default void evict(String dyad) {
+    }
+
     /** Dyads that need a tick, in dyad order. */
     List<String> ticking();
 

@@ -50,6 +50,13 @@ final class RecentWindows {
         }
     }
 
+    void remove(String dyad) {
+        Cached c = windows.remove(dyad);
+        if (c != null) {
+            bytes -= c.bytes();
+        }
+    }
+
     void clear() {
         windows.clear();
         bytes = 0;

@@ -7,6 +7,7 @@ import io.github.escmon.streams.window.WindowHeader;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -35,12 +36,17 @@ final class StoreState implements PartitionState {
     private final KeyValueStore<String, Long> seenById;
     /** The windows this task used last, as objects (see {@link RecentWindows}). */
     private final RecentWindows recent;
+    /**
+     * Whether a window's header and its events reach their stores together. Under at-least-once a crash can leave
+     * the events' store (written at once) ahead of the cached headers' (written at commit), so a window read back
+     * from the stores is rebuilt from its events at its next evaluation.
+     */
+    private final boolean exactlyOnce;
 
     /** The clock store's value, read once (this task is its only writer); null until read or when none. */
     private Long streamTime;
     /** Where the sweep of the seen ids goes on at the next tick; null: at the store's first key. */
     private String sweepFrom;
-    private long sweepSlice;
 
     StoreState(ProcessorContext<?, ?> context) {
         this(context, RECENT_WINDOWS);
@@ -54,6 +60,8 @@ final class StoreState implements PartitionState {
         this.ticking = context.getStateStore(ScoringTopology.TICKING_STORE);
         this.clock = context.getStateStore(ScoringTopology.CLOCK_STORE);
         this.seenById = context.getStateStore(ScoringTopology.SEEN_STORE);
+        Object guarantee = context.appConfigs().get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
+        this.exactlyOnce = guarantee != null && guarantee.toString().startsWith("exactly_once");
     }
 
     @Override
@@ -78,7 +86,7 @@ final class StoreState implements PartitionState {
         if (w == null) {
             WindowHeader header = windows.get(dyad);
             if (header != null) {
-                w = DyadWindow.restore(header, StoreWindowLog.of(windowEvents, dyad));
+                w = DyadWindow.restore(header, StoreWindowLog.of(windowEvents, dyad), exactlyOnce);
                 recent.put(dyad, w);
             }
         }
@@ -95,6 +103,11 @@ final class StoreState implements PartitionState {
     public void putWindow(String dyad, DyadWindow window) {
         windows.put(dyad, window.header());
         recent.put(dyad, window);
+    }
+
+    @Override
+    public void evict(String dyad) {
+        recent.remove(dyad);
     }
 
     /** Forgets the cached windows and clock (after a failure that may have left one changed but not stored). */
@@ -141,12 +154,12 @@ final class StoreState implements PartitionState {
      */
     @Override
     public void forgetSeenUpTo(long cutoff) {
-        if (sweepFrom == null) {
-            sweepSlice = Math.max(SWEEP_SLICE_MIN, seenById.approximateNumEntries() / SWEEP_TICKS + 1);
-        }
+        // sized at every tick, not once a pass: ids that only grow (GDELT's) land ahead of the cursor, and a slice
+        // sized at the start of a pass could then fall behind them for good
+        long slice = Math.max(SWEEP_SLICE_MIN, seenById.approximateNumEntries() / SWEEP_TICKS + 1);
         List<String> gone = new ArrayList<>();
         try (KeyValueIterator<String, Long> it = sweepFrom == null ? seenById.all() : seenById.range(sweepFrom, null)) {
-            for (long n = 0; n < sweepSlice && it.hasNext(); n++) {
+            for (long n = 0; n < slice && it.hasNext(); n++) {
                 var kv = it.next();
                 if (kv.value <= cutoff) {
                     gone.add(kv.key);

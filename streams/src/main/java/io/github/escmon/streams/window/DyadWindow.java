@@ -82,6 +82,10 @@ public final class DyadWindow {
     private final List<StoredResponse> newResponses = new ArrayList<>(1);
     private final List<StoredResponse> goneResponses = new ArrayList<>();
     private boolean outOfOrder;
+    /** T, W and L (millis) of the last evaluation: what the sums, responses and ranking were computed with. */
+    private List<Long> scoredWith = List.of();
+    /** Whether the header may disagree with the log: the next evaluation rebuilds from the log. */
+    private boolean suspect;
 
     /** An empty window with a log of its own in memory. */
     public DyadWindow(Dyad dyad) {
@@ -99,9 +103,23 @@ public final class DyadWindow {
         this.log = log;
     }
 
-    /** The window that {@code header} describes, over the log that holds its events. */
+    /** The window that {@code header} describes, over the log that holds its events, trusting that they agree. */
     public static DyadWindow restore(WindowHeader h, WindowLog log) {
+        return restore(h, log, true);
+    }
+
+    /**
+     * The window that {@code header} describes, over the log that holds its events.
+     *
+     * @param trusted whether header and log were written together (a store under exactly-once, memory): if not (a
+     *                store under at-least-once, where a crash can leave one ahead of the other), the next evaluation
+     *                rebuilds the window from its log, which is the truth, as it also does when an evidence event is
+     *                missing from the log or the window was computed under other settings
+     */
+    public static DyadWindow restore(WindowHeader h, WindowLog log, boolean trusted) {
         DyadWindow w = new DyadWindow(h.a(), h.b(), log);
+        w.suspect = !trusted;
+        w.scoredWith = h.scoredWith();
         w.lastEval = h.lastEval();
         w.lastScore = h.lastScore();
         w.needsTick = h.needsTick();
@@ -123,10 +141,10 @@ public final class DyadWindow {
         for (EventKey k : h.top()) {
             StoredEvent e = log.event(k.at(), k.arrival());
             if (e == null) {
-                throw new IllegalStateException("window " + h.a() + "-" + h.b() + ": its evidence event at " + k.at()
-                        + " (arrival " + k.arrival() + ") is not in its store; the state is corrupt: reset the application");
+                w.suspect = true; // a header behind its log (or a query racing an expiry): the evidence is refound
+            } else {
+                w.top.add(e);
             }
-            w.top.add(e);
         }
         return w;
     }
@@ -138,7 +156,8 @@ public final class DyadWindow {
         List<EventKey> keys = new ArrayList<>(top.size());
         top.forEach(e -> keys.add(new EventKey(e.at(), e.arrival())));
         return new WindowHeader(a, b, lastEval, lastScore, needsTick, arrivals, size, hostile, oldestAt, maxAt,
-                Arrays.asList(earlier[0], earlier[1], atMax[0], atMax[1]), bs, responses, oldestProvocation, last, keys);
+                Arrays.asList(earlier[0], earlier[1], atMax[0], atMax[1]), bs, responses, oldestProvocation, last, keys,
+                scoredWith);
     }
 
     /**
@@ -146,6 +165,7 @@ public final class DyadWindow {
      * too late (at or before that time minus W), in which case nothing changes.
      */
     public Optional<DyadScore> onEvent(WindowEvent event, ScoreParameters p) {
+        reconcile(p);
         long t = lastEval == null ? event.at() : Math.max(event.at(), lastEval);
         if (event.at() <= t - p.window().toMillis()) {
             return Optional.empty();
@@ -172,6 +192,7 @@ public final class DyadWindow {
 
     /** Evaluates the dyad at a tick boundary (or at its last evaluation, if that is later). */
     public DyadScore onTick(long boundary, ScoreParameters p) {
+        reconcile(p);
         DyadScore score = evaluate(lastEval == null ? boundary : Math.max(boundary, lastEval), DyadScore.TICK, null, p);
         needsTick = score.score() >= p.tickFloor();
         writeChanges();
@@ -237,7 +258,7 @@ public final class DyadWindow {
         lastEval = t;
         long cutoff = t - p.window().toMillis();
         if (outOfOrder) {
-            rebuild(cutoff, p);
+            rebuild(cutoff, p, false);
             outOfOrder = false;
         } else {
             expire(cutoff, p);
@@ -316,7 +337,7 @@ public final class DyadWindow {
         long h = fixed(e.hostility(), e.at() - index * period, period);
         long c = fixed(e.cooperation(), e.at() - index * period, period);
         if (h != 0 || c != 0) {
-            long[] sums = buckets.get(index);
+            long[] sums = buckets.computeIfAbsent(index, k -> new long[3]); // present unless the header lags its log
             sums[e.forward() ? 0 : 1] -= h;
             sums[2] -= c;
             if (sums[0] == 0 && sums[1] == 0 && sums[2] == 0) {
@@ -474,17 +495,44 @@ public final class DyadWindow {
     }
 
     /**
+     * Before anything else, rebuilds the window from its log when its header may not agree with it (see
+     * {@link #restore(WindowHeader, WindowLog, boolean)}) or was computed under other settings (T, W or L changed
+     * since): as of its last evaluation, which was at least as late as the latest event in the log.
+     */
+    private void reconcile(ScoreParameters p) {
+        List<Long> settings = List.of(p.halfLife().toMillis(), p.window().toMillis(), p.exchangeLag().toMillis());
+        if (suspect || (!scoredWith.isEmpty() && !scoredWith.equals(settings))) {
+            try (WindowLog.Cursor<StoredEvent> it = log.events()) {
+                while (it.hasNext()) {
+                    long at = it.next().at();
+                    lastEval = lastEval == null ? at : Math.max(lastEval, at);
+                }
+            }
+            if (lastEval != null) {
+                rebuild(lastEval - p.window().toMillis(), p, true);
+                writeChanges();
+            }
+            suspect = false;
+        }
+        scoredWith = settings;
+    }
+
+    /**
      * The window again from all its events in order, as if they had come in order: after a hostile event older
      * than the newest. Writes only the responses that differ from those in the log.
      */
-    private void rebuild(long cutoff, ScoreParameters p) {
+    private void rebuild(long cutoff, ScoreParameters p, boolean distrustHeader) {
+        // a header that may be wrong does not say where the log begins: read all of it
         List<StoredEvent> all = new ArrayList<>(size + 1);
-        try (WindowLog.Cursor<StoredEvent> it = log.events(oldestAt)) {
+        try (WindowLog.Cursor<StoredEvent> it = log.events(distrustHeader ? Long.MIN_VALUE : oldestAt)) {
             it.forEachRemaining(all::add);
+        }
+        for (StoredEvent s : all) {
+            arrivals = Math.max(arrivals, s.arrival() + 1); // numbers already in the log are never given again
         }
         all.addAll(newEvents);
         all.sort(StoredEvent::compare);
-        long storedProvocations = oldestProvocation; // where the stored responses begin, before it is reset
+        long storedProvocations = distrustHeader ? Long.MIN_VALUE : oldestProvocation; // read before it is reset
         size = 0;
         hostile = 0;
         oldestAt = Long.MAX_VALUE;

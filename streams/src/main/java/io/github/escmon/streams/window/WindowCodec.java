@@ -81,6 +81,10 @@ public final class WindowCodec {
                 out.writeLong(k.at());
                 out.writeLong(k.arrival());
             }
+            out.writeInt(h.scoredWith().size());
+            for (long v : h.scoredWith()) {
+                out.writeLong(v);
+            }
         });
     }
 
@@ -111,8 +115,12 @@ public final class WindowCodec {
             for (int i = count(in, 16); i > 0; i--) {
                 top.add(new EventKey(in.readLong(), in.readLong()));
             }
+            List<Long> scoredWith = new ArrayList<>();
+            for (int i = count(in, 8); i > 0; i--) {
+                scoredWith.add(in.readLong());
+            }
             return new WindowHeader(a, b, lastEval, lastScore, needsTick, arrivals, size, hostile, oldestAt, maxAt,
-                    acts, buckets, responses, oldestProvocation, last, top);
+                    acts, buckets, responses, oldestProvocation, last, top, scoredWith);
         });
     }
 

@@ -20,10 +20,13 @@ import java.util.List;
  * @param oldestProvocation the oldest of their provocations' times ({@link Long#MAX_VALUE} when none)
  * @param last              the latest response in event order, or null
  * @param top               the heaviest hostile events, heaviest first: exactly the top ones of the window
+ * @param scoredWith        the settings the sums, responses and ranking were computed with (T, W, L in millis; 0
+ *                          before the first evaluation): under other settings the window is rebuilt from its log
  */
 public record WindowHeader(String a, String b, Long lastEval, double lastScore, boolean needsTick, long arrivals,
                            int size, int hostile, long oldestAt, long maxAt, List<Act> acts, List<Bucket> buckets,
-                           int responses, long oldestProvocation, StoredResponse last, List<EventKey> top) {
+                           int responses, long oldestProvocation, StoredResponse last, List<EventKey> top,
+                           List<Long> scoredWith) {
 
     /** A hostile act, as tit-for-tat needs it. */
     public record Act(long at, String id, double hostility, long arrival) {
