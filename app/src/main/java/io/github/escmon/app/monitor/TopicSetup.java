@@ -25,7 +25,9 @@ public final class TopicSetup {
     private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
     private static final Map<String, String> FOREVER = Map.of("retention.ms", "-1",
             // event times may run ahead of the broker's clock (incident.max-future): do not refuse them
-            "message.timestamp.after.max.ms", Long.toString(Long.MAX_VALUE));
+            "message.timestamp.after.max.ms", Long.toString(Long.MAX_VALUE),
+            // record times are event times, whatever the cluster's default (tick clocks and output order read them)
+            "message.timestamp.type", "CreateTime");
 
     private static final Duration SERVED_WITHIN = Duration.ofSeconds(60);
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.Properties;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -30,6 +31,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class SortedRecords<V> implements Iterable<V>, AutoCloseable {
 
+    /** At most this many runs are merged at once: more are first merged into longer runs (open files are limited). */
+    static final int FAN_IN = 64;
     /** How many bytes of records a run holds before it goes to disk. */
     static final long RUN_BYTES = Math.max(8L << 20, Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8));
 
@@ -48,6 +51,7 @@ public final class SortedRecords<V> implements Iterable<V>, AutoCloseable {
     private final List<AutoCloseable> open = new ArrayList<>();
     private Path dir;
     private long size;
+    private int runNumber;
 
     private SortedRecords(Class<V> type) {
         this.type = type;
@@ -63,7 +67,12 @@ public final class SortedRecords<V> implements Iterable<V>, AutoCloseable {
         try (var reader = new TopicReader<>(clientProps, topic, new ByteArrayDeserializer())) {
             long[] buffered = {0};
             reader.readToEnd(timeout, r -> {
-                Entry e = new Entry(r.timestamp(), r.key(), r.offset(), r.value());
+                if (r.timestampType() == TimestampType.LOG_APPEND_TIME) {
+                    throw new IllegalStateException("topic " + topic + " stamps records with the time they were appended"
+                            + " (message.timestamp.type=LogAppendTime); escmon's outputs carry their event time as record"
+                            + " time: set message.timestamp.type=CreateTime on the topic");
+                }
+                Entry e = new Entry(r.timestamp(), r.key() == null ? "" : r.key(), r.offset(), r.value());
                 sorted.memory.add(e);
                 sorted.size++;
                 buffered[0] += e.bytes();
@@ -72,15 +81,18 @@ public final class SortedRecords<V> implements Iterable<V>, AutoCloseable {
                     buffered[0] = 0;
                 }
             });
+            sorted.memory.sort(ORDER);
+            if (!sorted.runs.isEmpty() && !sorted.memory.isEmpty()) {
+                sorted.spill(); // one way to iterate: merge the runs
+            }
+            while (sorted.runs.size() > FAN_IN) {
+                sorted.mergeFirstRuns();
+            }
+            return sorted;
         } catch (RuntimeException e) {
             sorted.close();
             throw e;
         }
-        sorted.memory.sort(ORDER);
-        if (!sorted.runs.isEmpty() && !sorted.memory.isEmpty()) {
-            sorted.spill(); // one way to iterate: merge the runs
-        }
-        return sorted;
     }
 
     /** How many records there are. */
@@ -121,7 +133,7 @@ public final class SortedRecords<V> implements Iterable<V>, AutoCloseable {
                 }
             };
         }
-        Merge merge = new Merge();
+        Merge merge = new Merge(runs);
         open.add(merge);
         return merge;
     }
@@ -157,13 +169,30 @@ public final class SortedRecords<V> implements Iterable<V>, AutoCloseable {
 
     private void spill() {
         memory.sort(ORDER);
+        writeRun(memory.iterator());
+        memory.clear();
+    }
+
+    /** Merges the first {@link #FAN_IN} runs into one at the end of the list. */
+    private void mergeFirstRuns() {
+        List<Path> first = new ArrayList<>(runs.subList(0, FAN_IN));
+        try (Merge merge = new Merge(first)) {
+            writeRun(merge.entries());
+        }
+        runs.removeAll(first);
+        first.forEach(p -> p.toFile().delete());
+    }
+
+    private void writeRun(Iterator<Entry> entries) {
         try {
             if (dir == null) {
                 dir = Files.createTempDirectory("escmon-sort-");
             }
-            Path run = dir.resolve("run-" + runs.size());
+            Path run = dir.resolve("run-" + runNumber++);
+            runs.add(run); // listed before it is written, so that close() deletes even a run written half
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
-                for (Entry e : memory) {
+                while (entries.hasNext()) {
+                    Entry e = entries.next();
                     out.writeLong(e.at());
                     out.writeUTF(e.key());
                     out.writeLong(e.offset());
@@ -171,11 +200,9 @@ public final class SortedRecords<V> implements Iterable<V>, AutoCloseable {
                     out.write(e.value());
                 }
             }
-            runs.add(run);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write sorted records to a temp file (is the disk full?): " + e.getMessage(), e);
         }
-        memory.clear();
     }
 
     /** One sorted run being read. */
@@ -189,16 +216,22 @@ public final class SortedRecords<V> implements Iterable<V>, AutoCloseable {
         }
 
         void advance() throws IOException {
+            long at;
             try {
-                long at = in.readLong();
-                String key = in.readUTF();
-                long offset = in.readLong();
-                byte[] value = in.readNBytes(in.readInt());
-                head = new Entry(at, key, offset, value);
+                at = in.readLong();
             } catch (EOFException e) {
-                head = null;
+                head = null; // the end falls between records; anywhere else it is an error (below)
                 in.close();
+                return;
             }
+            String key = in.readUTF();
+            long offset = in.readLong();
+            int length = in.readInt();
+            byte[] value = in.readNBytes(length);
+            if (value.length != length) {
+                throw new IOException("a temp file of sorted records ends inside a record");
+            }
+            head = new Entry(at, key, offset, value);
         }
 
         @Override
@@ -207,14 +240,14 @@ public final class SortedRecords<V> implements Iterable<V>, AutoCloseable {
         }
     }
 
-    /** A k-way merge of the runs. */
+    /** A k-way merge of some runs, as entries and as records. */
     private final class Merge implements Iterator<V>, AutoCloseable {
         private final PriorityQueue<Run> queue = new PriorityQueue<>((x, y) -> ORDER.compare(x.head, y.head));
         private final List<Run> all = new ArrayList<>();
 
-        Merge() {
+        Merge(List<Path> files) {
             try {
-                for (Path p : runs) {
+                for (Path p : files) {
                     Run r = new Run(p);
                     all.add(r);
                     if (r.head != null) {
@@ -227,6 +260,20 @@ public final class SortedRecords<V> implements Iterable<V>, AutoCloseable {
             }
         }
 
+        Iterator<Entry> entries() {
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return Merge.this.hasNext();
+                }
+
+                @Override
+                public Entry next() {
+                    return nextEntry();
+                }
+            };
+        }
+
         @Override
         public boolean hasNext() {
             return !queue.isEmpty();
@@ -234,6 +281,10 @@ public final class SortedRecords<V> implements Iterable<V>, AutoCloseable {
 
         @Override
         public V next() {
+            return parse(nextEntry());
+        }
+
+        private Entry nextEntry() {
             Run r = queue.poll();
             if (r == null) {
                 throw new NoSuchElementException();
@@ -247,7 +298,7 @@ public final class SortedRecords<V> implements Iterable<V>, AutoCloseable {
             if (r.head != null) {
                 queue.add(r);
             }
-            return parse(e);
+            return e;
         }
 
         @Override

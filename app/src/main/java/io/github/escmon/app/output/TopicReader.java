@@ -40,7 +40,7 @@ public final class TopicReader<V> implements AutoCloseable {
         }
     }
 
-    /** Every record up to the end offsets as of now; fails if nothing comes for {@code timeout} before they are reached. */
+    /** Every record up to the end offsets as of now; fails if reading makes no progress for {@code timeout} before. */
     public List<ConsumerRecord<String, V>> readToEnd(Duration timeout) {
         List<ConsumerRecord<String, V>> all = new ArrayList<>();
         readToEnd(timeout, all::add);
@@ -51,14 +51,15 @@ public final class TopicReader<V> implements AutoCloseable {
     public void readToEnd(Duration timeout, Consumer<ConsumerRecord<String, V>> sink) {
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         long deadline = System.nanoTime() + timeout.toNanos();
+        long position = position();
         while (!reached(ends)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("could not read " + partitions + " to " + ends + ": nothing came for " + timeout);
-            }
-            var records = consumer.poll(Duration.ofMillis(200));
-            if (!records.isEmpty()) {
+            consumer.poll(Duration.ofMillis(200)).forEach(sink);
+            long now = position(); // aborted transactions move it without records
+            if (now != position) {
+                position = now;
                 deadline = System.nanoTime() + timeout.toNanos(); // a stall, not a total: long runs read long
-                records.forEach(sink);
+            } else if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("could not read " + partitions + " to " + ends + ": no progress for " + timeout);
             }
         }
     }
@@ -73,6 +74,14 @@ public final class TopicReader<V> implements AutoCloseable {
     /** Whether everything up to the end offsets as of now has been read. */
     public boolean atEnd() {
         return reached(consumer.endOffsets(partitions));
+    }
+
+    private long position() {
+        long sum = 0;
+        for (TopicPartition p : partitions) {
+            sum += consumer.position(p);
+        }
+        return sum;
     }
 
     private boolean reached(Map<TopicPartition, Long> ends) {

@@ -72,9 +72,16 @@ class SortedRecordsIT {
         Path dir;
         try (SortedRecords<Rec> spilled = SortedRecords.read(props, topic, Rec.class, Duration.ofMinutes(1), 20_000)) {
             dir = spilled.spillDirectory();
-            assertTrue(spilled.runCount() > 10, "spilled to " + spilled.runCount() + " runs");
+            assertTrue(spilled.runCount() > 10 && spilled.runCount() <= SortedRecords.FAN_IN, "spilled to " + spilled.runCount() + " runs");
             assertEquals(expected, spilled.toList());
             assertEquals(expected, spilled.toList(), "a second pass merges again");
+        }
+        assertFalse(Files.exists(dir), "closing deletes the runs");
+        // so many runs that they are merged in two levels (more than FAN_IN files are never open at once)
+        try (SortedRecords<Rec> deep = SortedRecords.read(props, topic, Rec.class, Duration.ofMinutes(1), 4_000)) {
+            dir = deep.spillDirectory();
+            assertTrue(deep.runCount() <= SortedRecords.FAN_IN, deep.runCount() + " runs left to merge");
+            assertEquals(expected, deep.toList());
         }
         assertFalse(Files.exists(dir), "closing deletes the runs");
     }
