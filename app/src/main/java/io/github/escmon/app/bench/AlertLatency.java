@@ -22,7 +22,8 @@ final class AlertLatency implements AutoCloseable {
 
     private final TopicReader<byte[]> reader;
     private final Thread thread;
-    private final List<Long> latencies = new ArrayList<>();
+    /** Per alert read: when its cause was produced, and how long after that the alert was read (ms). */
+    private final List<long[]> latencies = new ArrayList<>();
     private volatile boolean stopping;
     /** The caller asks for a check with a new number; the loop answers with the number of the last check it passed. */
     private volatile long asked;
@@ -52,7 +53,7 @@ final class AlertLatency implements AutoCloseable {
                         if (producedAt == null) {
                             withoutHeader++;
                         } else {
-                            latencies.add(readAt - producedAt);
+                            latencies.add(new long[] {producedAt, readAt - producedAt});
                         }
                     }
                 });
@@ -82,11 +83,16 @@ final class AlertLatency implements AutoCloseable {
         return caughtUp >= question;
     }
 
-    /** Latencies read so far, in milliseconds, sorted. */
-    List<Long> latencies() {
+    /** Latencies so far of the alerts whose cause was produced at or after {@code from} (epoch ms), sorted. */
+    List<Long> latencies(long from) {
         synchronized (latencies) {
-            return latencies.stream().sorted().toList();
+            return sorted(latencies, from);
         }
+    }
+
+    /** Of {@code (producedAt, latency)} pairs, the latencies of those produced at or after {@code from}, sorted. */
+    static List<Long> sorted(List<long[]> pairs, long from) {
+        return pairs.stream().filter(p -> p[0] >= from).map(p -> p[1]).sorted().toList();
     }
 
     /** Alerts without a readable produced-at header (none are expected: every input record carries one). */

@@ -99,7 +99,7 @@ final class Bench {
         } catch (Exception e) {
             ctx.say("latency FAILED: %s", PhaseRunner.message(e));
             BenchSettings s = ctx.settings();
-            return new LatencyResult(s.latencyRate(), s.latencySeconds(), 0, 0, null, null, null, 0, PhaseRunner.message(e));
+            return LatencyResult.failed(s.latencyRate(), s.latencySeconds(), PhaseRunner.message(e));
         }
     }
 

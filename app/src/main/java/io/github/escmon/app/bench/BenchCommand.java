@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
                 "- ceiling: a pass-through Kafka Streams application under exactly_once_v2 (the monitor's serde and timestamp extractor, one output per input): what Kafka Streams alone allows;",
                 "- monitor: the real monitor under exactly_once_v2 and under at_least_once, each run with a fresh application id and state directory, timed until its committed offsets reach the input's end;",
                 "- ratio: each phase's median over the ceiling's;",
-                "- latency: the monitor running while the workload is published at a steady rate; for each alert, when a read_committed consumer read it minus when the producer sent its cause (header escmon.produced-at): p50, p99, max;",
+                "- latency: the monitor running while the workload is published at a steady rate; for each alert, when a read_committed consumer read it minus when the producer sent its cause (header escmon.produced-at): p50, p99, max, after a 10 s warm-up at the same rate whose alerts are not counted; also when each alert went to its sink, before its commit;",
                 "- memory and state: peak heap and RSS of the process per phase, Kafka Streams state on disk per million events.",
                 "",
                 "The workload is seeded (the same seed gives the same records): about 5,000 dyads over 150 actors, Zipf-skewed (exponent 1.1), in 15-minute batches from 2023-01-01, ~15%% hostile, ~1%% duplicates, ~0.5%% invalid. It is published once and re-read by every streams phase. Each throughput phase makes one warm-up run (discarded), then --repeat runs; the table shows their median and min-max spread.",
@@ -49,7 +49,7 @@ public final class BenchCommand implements Callable<Integer> {
     int repeat;
 
     @Option(names = "--warmup", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Make one uncounted warm-up run before each throughput phase's measured runs (default: on; --no-warmup skips it).")
+            description = "Make one uncounted warm-up run before each throughput phase's measured runs, and publish 10 s of the latency phase's load before its measured seconds (default: on; --no-warmup skips both).")
     boolean warmup;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "6",

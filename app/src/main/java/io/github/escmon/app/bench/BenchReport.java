@@ -38,10 +38,15 @@ final class BenchReport {
         }
         LatencyResult l = r.latency();
         if (l != null) {
-            out.append(String.format(Locale.ROOT, "alert latency at %,.0f events/s for %d s (%,d published): %,d alerts",
-                    l.ratePerSecond(), l.seconds(), l.published(), l.alerts()));
+            out.append(String.format(Locale.ROOT, "alert latency at %,.0f events/s for %d s%s (%,d published): %,d alerts",
+                    l.ratePerSecond(), l.seconds(), l.warmupSeconds() == 0 ? "" : " after a " + l.warmupSeconds() + " s warm-up",
+                    l.published(), l.alerts()));
             if (l.p50Millis() != null) {
                 out.append(String.format(Locale.ROOT, ", p50 %,d ms, p99 %,d ms, max %,d ms", l.p50Millis(), l.p99Millis(), l.maxMillis()));
+            }
+            if (l.sinkP50Millis() != null) {
+                out.append(String.format(Locale.ROOT, " (to the sink, before the commit: p50 %,d ms, p99 %,d ms, max %,d ms)",
+                        l.sinkP50Millis(), l.sinkP99Millis(), l.sinkMaxMillis()));
             }
             if (l.backlog() > 0) {
                 out.append(String.format(Locale.ROOT, ", backlog %,d records", l.backlog()));
