@@ -36,7 +36,7 @@ public final class AlertTopology {
     /** Adds the alert sub-topology as its own sub-topology, reading the scores topic; returns the alert stream. */
     public static KStream<String, Alert> addTo(StreamsBuilder builder, TopicNames topics, AlertParameters params) {
         KStream<String, DyadScore> scores = builder.stream(topics.scores(),
-                Consumed.with(Serdes.String(), new JsonSerde<>(DyadScore.class)).withName(SOURCE));
+                Consumed.with(Serdes.String(), JsonSerde.scores()).withName(SOURCE));
         return attach(builder, scores, topics, params);
     }
 

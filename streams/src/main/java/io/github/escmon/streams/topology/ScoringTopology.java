@@ -75,7 +75,7 @@ public final class ScoringTopology {
                         WINDOW_STORE, WINDOW_EVENTS_STORE, TICKING_STORE, CLOCK_STORE, SEEN_STORE);
         scores.filter((dyad, score) -> settings.bounds().emits(score.at()), Named.as(SINK + "-window"))
                 .to(settings.topics().scores(),
-                Produced.with(Serdes.String(), new JsonSerde<>(DyadScore.class)).withName(SINK));
+                Produced.with(Serdes.String(), JsonSerde.scores()).withName(SINK));
         return scores;
     }
 }
