@@ -3,7 +3,9 @@ package io.github.escmon.app.bench;
 import io.github.escmon.events.Json;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** The bench's results as a table for people (stdout) and as JSON for tools ({@code --json}). */
 final class BenchReport {
@@ -36,6 +38,7 @@ final class BenchReport {
                 out.append(String.format(Locale.ROOT, "%s: %s%n", p.name(), p.error()));
             }
         }
+        written(r, out);
         LatencyResult l = r.latency();
         if (l != null) {
             out.append(String.format(Locale.ROOT, "alert latency at %,.0f events/s for %d s%s (%,d published): %,d alerts",
@@ -61,6 +64,25 @@ final class BenchReport {
                 .append("heap sums the heap pools' peaks, and RSS starts from what the JVM already holds (it seldom returns memory).")
                 .append(System.lineSeparator());
         return out.toString();
+    }
+
+    /** Per Kafka Streams phase, what its last run wrote per input event, in all and per topic. */
+    private static void written(BenchResult r, StringBuilder out) {
+        List<PhaseResult> phases = r.phases().stream().filter(p -> !p.written().isEmpty()).toList();
+        if (phases.isEmpty()) {
+            return;
+        }
+        out.append("written to Kafka per input event (records, bytes on disk): in all, then per output topic and changelog").append(System.lineSeparator());
+        for (PhaseResult p : phases) {
+            long events = p.events();
+            long records = p.written().stream().mapToLong(Written::records).sum();
+            long bytes = p.written().stream().mapToLong(Written::bytes).sum();
+            String parts = p.written().stream().filter(w -> w.records() > 0)
+                    .map(w -> String.format(Locale.ROOT, "%s %.2f (%,.0f B)", w.topic(), w.recordsPer(events), w.bytesPer(events)))
+                    .collect(Collectors.joining(", "));
+            out.append(String.format(Locale.ROOT, "  %-38s %5.2f records %,7.0f B: %s%n", p.description(),
+                    (double) records / events, (double) bytes / events, parts));
+        }
     }
 
     static void writeJson(BenchResult r, Path file) throws IOException {

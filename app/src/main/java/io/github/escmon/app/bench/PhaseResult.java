@@ -1,5 +1,6 @@
 package io.github.escmon.app.bench;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,14 +15,15 @@ import java.util.Map;
  * @param stateBytes     Kafka Streams state on disk after the last run (0 for the producer)
  * @param stateBytesPerMillionEvents stateBytes scaled to a million input events
  * @param outcomes       what the application made of the last run's records (monitor: accepted, invalid, ...)
+ * @param written        what the last run wrote to Kafka, per output topic and changelog (empty for the producer)
  * @param error          why the phase stopped short, or null
  */
 public record PhaseResult(String name, String description, long events, Throughput throughput, Double ratioToCeiling,
                           long peakHeapBytes, long peakRssBytes, long stateBytes, double stateBytesPerMillionEvents,
-                          Map<String, Long> outcomes, String error) {
+                          Map<String, Long> outcomes, List<Written> written, String error) {
 
     PhaseResult withRatio(Double ratio) {
         return new PhaseResult(name, description, events, throughput, ratio, peakHeapBytes, peakRssBytes, stateBytes,
-                stateBytesPerMillionEvents, outcomes, error);
+                stateBytesPerMillionEvents, outcomes, written, error);
     }
 }

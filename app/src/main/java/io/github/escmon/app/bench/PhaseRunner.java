@@ -12,7 +12,10 @@ import java.util.Map;
 final class PhaseRunner {
 
     /** What one run measured. */
-    record Run(double eventsPerSecond, long stateBytes, Map<String, Long> outcomes) {
+    record Run(double eventsPerSecond, long stateBytes, Map<String, Long> outcomes, List<Written> written) {
+        Run(double eventsPerSecond, long stateBytes, Map<String, Long> outcomes) {
+            this(eventsPerSecond, stateBytes, outcomes, List.of());
+        }
     }
 
     @FunctionalInterface
@@ -57,7 +60,8 @@ final class PhaseRunner {
         long events = s.workload().events();
         long state = last == null ? 0 : last.stateBytes();
         return new PhaseResult(name, description, events, rates.isEmpty() ? null : Throughput.of(rates), null, heap, rss,
-                state, state * 1e6 / events, last == null ? Map.of() : last.outcomes(), error);
+                state, state * 1e6 / events, last == null ? Map.of() : last.outcomes(),
+                last == null ? List.of() : last.written(), error);
     }
 
     static String message(Throwable e) {

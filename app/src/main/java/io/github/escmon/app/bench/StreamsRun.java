@@ -14,7 +14,8 @@ import org.apache.kafka.common.TopicPartition;
  * One run of a Kafka Streams phase over the shared input topic: a fresh application id, state directory and
  * output topics; timed from {@code KafkaStreams.start()} until the application has committed the input's end
  * offsets and its outputs have no open transaction ({@link Drain#awaitCommitted}). Afterwards the state on disk
- * is measured, then the run's topics, group and state are deleted.
+ * and what the run wrote to each output topic and changelog ({@link Written}) are measured, then the run's topics,
+ * group and state are deleted.
  */
 final class StreamsRun {
 
@@ -39,6 +40,7 @@ final class StreamsRun {
             ctx.createTopics(List.of(topics.deadLetter(), topics.scores(), topics.alerts()));
             Map<TopicPartition, Long> ends = Drain.endOffsets(admin, input);
             Map<String, Long> outcomes;
+            List<Written> written;
             long start;
             long end;
             try (BenchedApp running = app.apply(config)) {
@@ -56,8 +58,9 @@ final class StreamsRun {
                 end = System.nanoTime();
                 outcomes = counts.of(running);
             }
+            written = Written.measure(admin, topics, applicationId);
             long records = ctx.settings().workload().events();
-            return new PhaseRunner.Run(records / ((end - start) / 1e9), StateSize.bytesUnder(state), outcomes);
+            return new PhaseRunner.Run(records / ((end - start) / 1e9), StateSize.bytesUnder(state), outcomes, written);
         } finally {
             RunTopics.delete(admin, topics, applicationId, List.of(input));
             if (java.nio.file.Files.exists(state)) {

@@ -13,6 +13,7 @@ import io.github.escmon.testkit.WithKafka;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,22 @@ class BenchIT {
             assertEquals(0, o.path("domestic").asLong() + o.path("late").asLong(), o.toString());
         }
 
+        // what each run wrote: the pass-through one record per valid input and no state, the monitor a score record
+        // per accepted event (and more per tick) and a changelog record per event it keeps; under exactly-once the
+        // offsets counted include transaction markers, so these are lower bounds
+        assertTrue(r.out().contains("written to Kafka per input event"), r.out());
+        Map<String, Long> ceiling = written(phases.get(1));
+        assertEquals(java.util.Set.of("scores", "dead letters", "alerts"), ceiling.keySet(), "the pass-through keeps no state: " + ceiling);
+        assertTrue(ceiling.get("scores") >= EVENTS - expected.invalid(), ceiling.toString());
+        assertTrue(ceiling.get("dead letters") >= expected.invalid(), ceiling.toString());
+        for (JsonNode monitor : List.of(phases.get(2), phases.get(3))) {
+            Map<String, Long> w = written(monitor);
+            long accepted = monitor.path("outcomes").path("accepted").asLong();
+            assertTrue(w.get("scores") >= accepted, w.toString());
+            assertTrue(w.get("dyad-window-events") >= accepted, w.toString());
+            assertTrue(w.containsKey("dyad-windows") && w.get("alerts") > 0, w.toString());
+        }
+
         JsonNode latency = result.path("latency");
         assertTrue(latency.path("error").isNull(), latency.toString());
         assertEquals(2_500, latency.path("published").asLong());
@@ -101,6 +118,13 @@ class BenchIT {
 
         List<String> left = kafka.admin().listTopics().names().get().stream().filter(t -> t.contains("bench-")).toList();
         assertEquals(List.of(), left, "the bench deletes its topics from a shared cluster");
+    }
+
+    /** Records written per topic ({@link Written}) by a phase's last run. */
+    private static Map<String, Long> written(JsonNode phase) {
+        Map<String, Long> out = new java.util.HashMap<>();
+        phase.path("written").forEach(w -> out.put(w.path("topic").asText(), w.path("records").asLong()));
+        return out;
     }
 
     private static List<String> names(JsonNode phases) {

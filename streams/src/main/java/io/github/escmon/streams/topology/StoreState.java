@@ -128,7 +128,11 @@ final class StoreState implements PartitionState {
     @Override
     public void ticking(String dyad, boolean needsTick) {
         if (needsTick) {
-            ticking.put(dyad, Boolean.TRUE);
+            // every event makes its dyad due a tick: a put each time made half a changelog record per input event,
+            // since the cache sends a key put since the last commit even when its value is the same
+            if (ticking.get(dyad) == null) {
+                ticking.put(dyad, Boolean.TRUE);
+            }
         } else {
             ticking.delete(dyad);
         }
