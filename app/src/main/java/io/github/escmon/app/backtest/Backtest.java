@@ -6,6 +6,7 @@ import io.github.escmon.app.monitor.Drain;
 import io.github.escmon.app.monitor.Monitor;
 import io.github.escmon.app.monitor.OutcomeCounts;
 import io.github.escmon.app.monitor.TopicSetup;
+import io.github.escmon.app.output.RunProgress;
 import io.github.escmon.app.output.SortedRecords;
 import io.github.escmon.events.Alert;
 import io.github.escmon.events.DyadScore;
@@ -16,7 +17,6 @@ import io.github.escmon.producer.publish.PublishReport;
 import io.github.escmon.producer.source.RowReader;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.LongConsumer;
 
 /**
  * One pass of a file through the real pipeline: topics, monitor, publish, wait until the monitor has committed
@@ -38,7 +38,7 @@ public final class Backtest {
     }
 
     public static Result run(Cluster cluster, EscmonConfig config, RowReader input, Duration timeout,
-                             LongConsumer progress) throws Exception {
+                             RunProgress progress) throws Exception {
         TopicNames topics = config.topics();
         ensureTopics(cluster, config);
         try (Monitor monitor = new Monitor(config).start(timeout)) {
@@ -61,7 +61,7 @@ public final class Backtest {
 
     /** Publishes {@code input} and returns once {@code monitor} has committed everything it published. */
     public static PublishReport publishAndDrain(Cluster cluster, EscmonConfig config, Monitor monitor,
-                                                RowReader input, Duration timeout, LongConsumer progress)
+                                                RowReader input, Duration timeout, RunProgress progress)
             throws Exception {
         String incidents = config.topics().incidents();
         PublishReport report;
@@ -69,8 +69,11 @@ public final class Backtest {
             report = FilePublisher.publish(input, publisher, null, progress);
         }
         var t = config.topics();
-        Drain.awaitCommitted(cluster.admin(), monitor.applicationId(), Drain.endOffsets(cluster.admin(), incidents),
-                List.of(t.scores(), t.alerts(), t.deadLetter()), timeout, monitor::checkHealthy);
+        var ends = Drain.endOffsets(cluster.admin(), incidents);
+        long total = ends.values().stream().mapToLong(Long::longValue).sum();
+        Drain.awaitCommitted(cluster.admin(), monitor.applicationId(), ends,
+                List.of(t.scores(), t.alerts(), t.deadLetter()), timeout, monitor::checkHealthy,
+                committed -> progress.committed(committed, total));
         return report;
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.LongConsumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -37,11 +38,21 @@ public final class Drain {
     public static void awaitCommitted(Admin admin, String groupId, Map<TopicPartition, Long> targets,
                                       Collection<String> outputs, Duration timeout, Runnable health)
             throws ExecutionException, InterruptedException {
+        awaitCommitted(admin, groupId, targets, outputs, timeout, health, committed -> { });
+    }
+
+    /** As above, telling {@code committed} after each poll how many of the targets' records are committed. */
+    public static void awaitCommitted(Admin admin, String groupId, Map<TopicPartition, Long> targets,
+                                      Collection<String> outputs, Duration timeout, Runnable health,
+                                      LongConsumer committed)
+            throws ExecutionException, InterruptedException {
+        long total = targets.values().stream().mapToLong(Long::longValue).sum();
         long deadline = System.nanoTime() + timeout.toNanos();
         long least = Long.MAX_VALUE;
         while (true) {
             health.run();
             long behind = behind(admin, groupId, targets);
+            committed.accept(total - behind);
             long open = behind > 0 ? 1 : unstable(admin, outputs);
             if (behind == 0 && open == 0) {
                 return;

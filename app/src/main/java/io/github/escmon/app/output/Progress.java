@@ -2,7 +2,6 @@ package io.github.escmon.app.output;
 
 import io.github.escmon.producer.source.RowReader;
 import java.util.Locale;
-import java.util.function.LongConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -11,21 +10,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Progress of a long run over a file: a bar on a terminal (bytes done of the file, rows, rows/s, ETA), a log
- * line every ten seconds otherwise (CI, pipes, files). Fed the number of rows read.
+ * line every ten seconds otherwise (CI, pipes, files). Fed the number of rows read, then the records the monitor
+ * has committed of those published: a bar (or log lines) of its own, since scoring goes on after the file is read.
  */
-public final class Progress implements LongConsumer, AutoCloseable {
+public final class Progress implements RunProgress, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Progress.class);
     private static final long LOG_EVERY_NANOS = 10_000_000_000L;
 
     private final RowReader rows;
     private final long totalBytes;
+    private final String task;
+    private final boolean terminal;
     private final ProgressBar bar;
+    private ProgressBar scoring;
+    private long scoringFrom = -1;
+    private long scoringStarted;
     private final long started = System.nanoTime();
     private long lastLog = started;
     private long rowsRead;
 
-    private Progress(RowReader rows, long totalBytes, ProgressBar bar) {
+    private Progress(String task, boolean terminal, RowReader rows, long totalBytes, ProgressBar bar) {
+        this.task = task;
+        this.terminal = terminal;
         this.rows = rows;
         this.totalBytes = totalBytes;
         this.bar = bar;
@@ -33,12 +40,13 @@ public final class Progress implements LongConsumer, AutoCloseable {
 
     /** A bar when stdout is a terminal and {@code quiet} is off, log lines otherwise. */
     public static Progress of(String task, RowReader rows, long totalBytes, boolean quiet) {
+        boolean terminal = !quiet && System.console() != null;
         ProgressBar bar = null;
-        if (!quiet && System.console() != null && totalBytes > 0) {
+        if (terminal && totalBytes > 0) {
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(totalBytes).setUnit(" MB", 1_000_000)
                     .setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250).continuousUpdate().build();
         }
-        return new Progress(rows, totalBytes, bar);
+        return new Progress(task, terminal, rows, totalBytes, bar);
     }
 
     @Override
@@ -60,13 +68,42 @@ public final class Progress implements LongConsumer, AutoCloseable {
         }
     }
 
+    @Override
+    public void committed(long done, long total) {
+        long now = System.nanoTime();
+        if (scoringFrom < 0) {
+            scoringFrom = done;
+            scoringStarted = now;
+            lastLog = now;
+            if (bar != null) {
+                bar.stepTo(totalBytes);
+                bar.close();
+            }
+            if (terminal) {
+                scoring = new ProgressBarBuilder().setTaskName(task + ": scoring").setInitialMax(total)
+                        .setUnit(" records", 1).setStyle(ProgressBarStyle.ASCII).showSpeed()
+                        .setUpdateIntervalMillis(250).continuousUpdate().build();
+            }
+        }
+        if (scoring != null) {
+            scoring.stepTo(done);
+        } else if (now - lastLog >= LOG_EVERY_NANOS) {
+            lastLog = now;
+            double seconds = (now - scoringStarted) / 1e9;
+            LOG.info(String.format(Locale.ROOT, "Scored %,d of %,d input records (%.0f%%), %,.0f records/s", done, total,
+                    total > 0 ? 100.0 * done / total : 100.0, seconds > 0 ? (done - scoringFrom) / seconds : 0.0));
+        }
+    }
+
     public long rowsRead() {
         return rowsRead;
     }
 
     @Override
     public void close() {
-        if (bar != null) {
+        if (scoring != null) {
+            scoring.close();
+        } else if (bar != null) {
             bar.stepTo(totalBytes);
             bar.close();
         }
