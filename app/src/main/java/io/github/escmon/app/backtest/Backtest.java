@@ -39,11 +39,22 @@ public final class Backtest {
 
     public static Result run(Cluster cluster, EscmonConfig config, RowReader input, Duration timeout,
                              RunProgress progress) throws Exception {
+        return run(cluster, config, input, timeout, progress, true);
+    }
+
+    /**
+     * As above; with {@code keepScores} false the score records are only counted ({@link SortedRecords#count}), for a
+     * run that writes no score file: the alerts are read back in order all the same.
+     */
+    public static Result run(Cluster cluster, EscmonConfig config, RowReader input, Duration timeout,
+                             RunProgress progress, boolean keepScores) throws Exception {
         TopicNames topics = config.topics();
         ensureTopics(cluster, config);
         try (Monitor monitor = new Monitor(config).start(timeout)) {
             PublishReport report = publishAndDrain(cluster, config, monitor, input, timeout, progress);
-            SortedRecords<DyadScore> scores = SortedRecords.read(cluster.clientProperties(), topics.scores(), DyadScore.class, timeout);
+            SortedRecords<DyadScore> scores = keepScores
+                    ? SortedRecords.read(cluster.clientProperties(), topics.scores(), DyadScore.class, timeout)
+                    : SortedRecords.count(cluster.clientProperties(), topics.scores(), DyadScore.class, timeout);
             try {
                 return new Result(report, monitor.outcomes(), scores,
                         SortedRecords.read(cluster.clientProperties(), topics.alerts(), Alert.class, timeout));

@@ -103,7 +103,8 @@ public final class BacktestCommand implements Callable<Integer>, ConnectsToKafka
             Backtest.Result result;
             try {
                 try (Progress progress = Progress.of("backtest", rows, Files.size(file), quiet)) {
-                    result = Backtest.run(cluster, cluster.config(), rows, limit, progress);
+                    // the score records are sorted (through the temp directory when many) only to be written or drawn
+                    result = Backtest.run(cluster, cluster.config(), rows, limit, progress, scoresOut != null || reportOut != null);
                 }
             } finally {
                 if (!cluster.isEmbedded()) {

@@ -51,6 +51,8 @@ public final class SortedRecords<V> implements Iterable<V>, AutoCloseable {
     private final List<AutoCloseable> open = new ArrayList<>();
     private Path dir;
     private long size;
+    /** Made by {@link #count}: the records were counted, not kept. */
+    private boolean countedOnly;
     private int runNumber;
 
     private SortedRecords(Class<V> type) {
@@ -95,6 +97,20 @@ public final class SortedRecords<V> implements Iterable<V>, AutoCloseable {
         }
     }
 
+    /**
+     * Counts {@code topic}'s records as {@link #read} would read them, keeping none: only {@link #size()} answers,
+     * and iterating throws. A backtest that writes no score file needs their number, not 45 million of them (a year
+     * of GDELT) sorted through as much disk as the topic holds.
+     */
+    public static <V> SortedRecords<V> count(Properties clientProps, String topic, Class<V> type, Duration timeout) {
+        SortedRecords<V> counted = new SortedRecords<>(type);
+        counted.countedOnly = true;
+        try (var reader = new TopicReader<>(clientProps, topic, new ByteArrayDeserializer())) {
+            reader.readToEnd(timeout, r -> counted.size++);
+        }
+        return counted;
+    }
+
     /** How many records there are. */
     public long size() {
         return size;
@@ -119,6 +135,9 @@ public final class SortedRecords<V> implements Iterable<V>, AutoCloseable {
 
     @Override
     public Iterator<V> iterator() {
+        if (countedOnly) {
+            throw new IllegalStateException("these records were only counted (SortedRecords.count): read them to iterate");
+        }
         if (runs.isEmpty()) {
             Iterator<Entry> it = memory.iterator();
             return new Iterator<>() {

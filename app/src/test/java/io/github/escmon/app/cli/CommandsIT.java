@@ -52,6 +52,13 @@ class CommandsIT {
         assertEquals(Files.readString(dir.resolve("s1.jsonl")), Files.readString(dir.resolve("s6.jsonl")));
         assertEquals(Files.readString(dir.resolve("a1.jsonl")), Files.readString(dir.resolve("a6.jsonl")));
         assertTrue(six.out().contains("read 13: accepted 13, unpaired 0, invalid 0, duplicate 0, domestic 0, late 0; 685 score records, 9 alerts"), six.out());
+        // without a score file the score records are only counted: the same tally, the same alerts
+        EscmonRun counted = escmon("backtest", seed.toString(), "--bootstrap-servers", kafka.bootstrapServers(), "--partitions", "3",
+                "--alerts-out", dir.resolve("a3.jsonl").toString());
+        assertEquals(0, counted.code(), counted.out());
+        assertTrue(counted.out().contains("read 13: accepted 13, unpaired 0, invalid 0, duplicate 0, domestic 0, late 0; "
+                + Golden.records("/golden/iran-pakistan-2024.scores.jsonl").size() + " score records, 9 alerts"), counted.out());
+        assertEquals(Files.readString(dir.resolve("a1.jsonl")), Files.readString(dir.resolve("a3.jsonl")));
         List<String> runTopics = kafka.admin().listTopics().names().get().stream().filter(t -> t.contains("backtest-")).toList();
         assertEquals(List.of(), runTopics, "a backtest on a shared cluster deletes its topics");
     }

@@ -2,6 +2,7 @@ package io.github.escmon.app.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.escmon.events.Json;
@@ -77,6 +78,11 @@ class SortedRecordsIT {
             assertEquals(expected, spilled.toList(), "a second pass merges again");
         }
         assertFalse(Files.exists(dir), "closing deletes the runs");
+        try (SortedRecords<Rec> counted = SortedRecords.count(props, topic, Rec.class, Duration.ofMinutes(1))) {
+            assertEquals(6_000, counted.size());
+            assertEquals(null, counted.spillDirectory(), "counting keeps nothing, in memory or on disk");
+            assertThrows(IllegalStateException.class, counted::toList);
+        }
         // so many runs that they are merged in two levels (more than FAN_IN files are never open at once)
         try (SortedRecords<Rec> deep = SortedRecords.read(props, topic, Rec.class, Duration.ofMinutes(1), 4_000)) {
             dir = deep.spillDirectory();
