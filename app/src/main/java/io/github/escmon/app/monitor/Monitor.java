@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.TaskMetadata;
@@ -30,6 +31,7 @@ public final class Monitor implements AutoCloseable {
     private final String applicationId;
     private final String incidentsTopic;
     private volatile Throwable fatal;
+    private final ThreadReplacements threadReplacements = new ThreadReplacements(3, Duration.ofMinutes(10));
 
     public Monitor(EscmonConfig config) {
         this(config, ReplayBounds.NONE);
@@ -56,10 +58,61 @@ public final class Monitor implements AutoCloseable {
             }
         });
         streams.setUncaughtExceptionHandler(e -> {
+            if (isTransactionLostToABrokerRestart(e) && threadReplacements.tryReplace(System.nanoTime())) {
+                LOG.warn("The broker dropped an open transaction (it restarted or timed the transaction out): the stream"
+                        + " thread is replaced and its tasks redo their work from the last commit ({})", rootCause(e).toString());
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            }
             fatal = e;
             LOG.error("The monitor stopped on an unexpected error: {}", e.toString(), e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+    }
+
+    /**
+     * Kafka Streams takes most failures of a transaction in its stride (the task migrates and redoes its work), but
+     * not an {@link InvalidTxnStateException} at commit: the broker came back from a crash, or from an outage longer
+     * than the transaction's timeout, having aborted the transaction the thread was about to commit. Nothing of it was
+     * committed, so a new thread that redoes the work from the last commit loses and doubles nothing (BrokerRestartIT).
+     */
+    static boolean isTransactionLostToABrokerRestart(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidTxnStateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** At most {@code max} thread replacements in any {@code window}: a cause that stays is fatal, not a loop. */
+    static final class ThreadReplacements {
+        private final int max;
+        private final long windowNanos;
+        private final java.util.ArrayDeque<Long> recent = new java.util.ArrayDeque<>();
+
+        ThreadReplacements(int max, Duration window) {
+            this.max = max;
+            this.windowNanos = window.toNanos();
+        }
+
+        synchronized boolean tryReplace(long now) {
+            while (!recent.isEmpty() && now - recent.peekFirst() > windowNanos) {
+                recent.pollFirst();
+            }
+            if (recent.size() >= max) {
+                return false;
+            }
+            recent.addLast(now);
+            return true;
+        }
     }
 
     /** Starts processing and waits until the instance is RUNNING. */
