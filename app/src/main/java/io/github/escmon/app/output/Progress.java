@@ -43,10 +43,14 @@ public final class Progress implements RunProgress, AutoCloseable {
         boolean terminal = !quiet && System.console() != null;
         ProgressBar bar = null;
         if (terminal && totalBytes > 0) {
-            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(totalBytes).setUnit(" MB", 1_000_000)
-                    .setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250).continuousUpdate().build();
+            bar = bar(task, totalBytes, " MB", 1_000_000);
         }
         return new Progress(task, terminal, rows, totalBytes, bar);
+    }
+
+    private static ProgressBar bar(String name, long max, String unit, long unitSize) {
+        return new ProgressBarBuilder().setTaskName(name).setInitialMax(max).setUnit(unit, unitSize)
+                .setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(250).continuousUpdate().build();
     }
 
     @Override
@@ -80,9 +84,7 @@ public final class Progress implements RunProgress, AutoCloseable {
                 bar.close();
             }
             if (terminal) {
-                scoring = new ProgressBarBuilder().setTaskName(task + ": scoring").setInitialMax(total)
-                        .setUnit(" records", 1).setStyle(ProgressBarStyle.ASCII).showSpeed()
-                        .setUpdateIntervalMillis(250).continuousUpdate().build();
+                scoring = bar(task + ": scoring", total, " records", 1);
             }
         }
         if (scoring != null) {
