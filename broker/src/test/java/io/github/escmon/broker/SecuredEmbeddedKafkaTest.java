@@ -1,5 +1,6 @@
 package io.github.escmon.broker;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -94,11 +95,8 @@ class SecuredEmbeddedKafkaTest {
         Map<String, Object> reader = connection("reader", "reader-secret");
         try (Admin admin = Admin.create(reader)) {
             // the ACL reaches the broker's authorizer through the metadata log, a moment after createAcls returns
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            Set<String> visible;
-            while ((visible = admin.listTopics().names().get(30, TimeUnit.SECONDS)).isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(100); // poll interval
-            }
+            Set<String> visible = await("the reader's ACL").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                    .until(() -> admin.listTopics().names().get(30, TimeUnit.SECONDS), names -> !names.isEmpty());
             assertEquals(Set.of("readable"), visible, "DESCRIBE comes with READ; the other topics stay hidden");
         }
         // not idempotent: an idempotent producer would already be refused its producer id (it needs WRITE on some

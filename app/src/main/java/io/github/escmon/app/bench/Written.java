@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -44,7 +45,9 @@ public record Written(String topic, long records, long bytes) {
         described.values().forEach(d -> d.partitions().forEach(p -> partitions.add(new TopicPartition(d.name(), p.partition()))));
         Map<TopicPartition, Long> earliest = offsets(admin, partitions, OffsetSpec.earliest());
         Map<TopicPartition, Long> latest = offsets(admin, partitions, OffsetSpec.latest());
-        Map<TopicPartition, Long> sizes = sizes(admin);
+        Set<Integer> brokers = new TreeSet<>();
+        described.values().forEach(d -> d.partitions().forEach(p -> p.replicas().forEach(n -> brokers.add(n.id()))));
+        Map<TopicPartition, Long> sizes = sizes(admin, brokers);
 
         List<Written> out = new ArrayList<>();
         for (String name : labels.keySet()) {
@@ -86,8 +89,12 @@ public record Written(String topic, long records, long bytes) {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
-    private static Map<TopicPartition, Long> sizes(Admin admin) throws Exception {
-        List<Integer> brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).stream().map(Node::id).toList();
+    /**
+     * Bytes on disk of every replica on {@code brokers}, the largest copy of each partition. Only describeLogDirs
+     * tells sizes (describeReplicaLogDirs does not), and the Admin API asks it for whole brokers: the brokers are
+     * those holding the run's partitions, and the caller keeps only those partitions.
+     */
+    private static Map<TopicPartition, Long> sizes(Admin admin, Set<Integer> brokers) throws Exception {
         Map<TopicPartition, Long> sizes = new HashMap<>();
         admin.describeLogDirs(brokers).allDescriptions().get(30, TimeUnit.SECONDS).values().forEach(dirs ->
                 dirs.values().forEach(dir -> dir.replicaInfos().forEach((tp, info) ->

@@ -1,6 +1,7 @@
 package io.github.escmon.app.monitor;
 
 import io.github.escmon.app.config.EscmonConfig;
+import io.github.escmon.events.Causes;
 import io.github.escmon.streams.topology.ReplayBounds;
 import io.github.escmon.streams.topology.ScoringSettings;
 import java.time.Duration;
@@ -60,7 +61,7 @@ public final class Monitor implements AutoCloseable {
         streams.setUncaughtExceptionHandler(e -> {
             if (isTransactionLostToABrokerRestart(e) && threadReplacements.tryReplace(System.nanoTime())) {
                 LOG.warn("The broker dropped an open transaction (it restarted or timed the transaction out): the stream"
-                        + " thread is replaced and its tasks redo their work from the last commit ({})", rootCause(e).toString());
+                        + " thread is replaced and its tasks redo their work from the last commit ({})", Causes.root(e).toString());
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
             }
             fatal = e;
@@ -76,20 +77,7 @@ public final class Monitor implements AutoCloseable {
      * committed, so a new thread that redoes the work from the last commit loses and doubles nothing (BrokerRestartIT).
      */
     static boolean isTransactionLostToABrokerRestart(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidTxnStateException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
+        return Causes.find(e, InvalidTxnStateException.class).isPresent();
     }
 
     /** At most {@code max} thread replacements in any {@code window}: a cause that stays is fatal, not a loop. */

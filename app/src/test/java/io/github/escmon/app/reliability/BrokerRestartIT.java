@@ -49,7 +49,7 @@ class BrokerRestartIT {
 
     private static final int EVENTS = Integer.getInteger("escmon.restart.events", 60_000);
     /** Each of the two outages. */
-    private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("escmon.restart.outage-seconds", 20));
+    private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("escmon.restart.outage-seconds", 12));
     private static final int PRODUCE_EVENTS = Integer.getInteger("escmon.restart.produce-events", 4_000);
     /** Slow enough (the 15-minute batches come every 2.25 s) for the producer to be mid-file for a while. */
     private static final String PRODUCE_SPEED = "400x";
@@ -72,7 +72,10 @@ class BrokerRestartIT {
             CommittedInput input = new CommittedInput(admin, topics.applicationId(), topics.incidents());
             List<String> outages = new ArrayList<>();
             try (EscmonProcess monitor = EscmonProcess.start(logs.resolve("run.log"),
-                    topics.run(broker.bootstrapServers(), dir.resolve("state"), GUARANTEE))) {
+                    topics.run(broker.bootstrapServers(), dir.resolve("state"), GUARANTEE,
+                            // after a SIGKILL the restarted broker waits out the member's session before it lets
+                            // the monitor rejoin: 45 s with Kafka's default, most of this test's run time
+                            "--set", "kafka.session.timeout.ms=6000"))) {
                 String authority = monitor.httpAuthority(Duration.ofMinutes(1));
                 outages.add(outage(broker, monitor, input, authority, 0.25, false));
                 outages.add(outage(broker, monitor, input, authority, 0.6, true));

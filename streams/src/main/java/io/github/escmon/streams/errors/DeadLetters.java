@@ -1,5 +1,6 @@
 package io.github.escmon.streams.errors;
 
+import io.github.escmon.events.Causes;
 import io.github.escmon.events.InvalidIncidentException;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,19 +43,11 @@ public final class DeadLetters {
 
     /** The validation failure behind an exception, if that is what it is. */
     public static InvalidIncidentException invalidCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidIncidentException invalid) {
-                return invalid;
-            }
-        }
-        return null;
+        return Causes.find(e, InvalidIncidentException.class).orElse(null);
     }
 
     private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(e);
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.length() > 500 ? message.substring(0, 500) + "…" : message;
     }

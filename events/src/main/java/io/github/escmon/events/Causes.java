@@ -1,0 +1,37 @@
+package io.github.escmon.events;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Walks an exception's cause chain, which Kafka nests deeply ({@code StreamsException} around a
+ * {@code KafkaException} around what went wrong). A chain that loops back on itself ends where it would repeat.
+ */
+public final class Causes {
+
+    private Causes() {
+    }
+
+    /** The last exception of {@code e}'s cause chain: {@code e} itself when it has no cause. */
+    public static Throwable root(Throwable e) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Throwable t = e;
+        while (seen.add(t) && t.getCause() != null && !seen.contains(t.getCause())) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** The first exception of type {@code type} in {@code e}'s cause chain, {@code e} included. */
+    public static <T extends Throwable> Optional<T> find(Throwable e, Class<T> type) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
+    }
+}
