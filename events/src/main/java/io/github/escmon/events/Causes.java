@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Walks an exception's cause chain, which Kafka nests deeply ({@code StreamsException} around a
@@ -16,12 +17,28 @@ public final class Causes {
 
     /** The last exception of {@code e}'s cause chain: {@code e} itself when it has no cause. */
     public static Throwable root(Throwable e) {
+        Throwable root = e;
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Throwable t = e;
-        while (seen.add(t) && t.getCause() != null && !seen.contains(t.getCause())) {
-            t = t.getCause();
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            root = t;
         }
-        return t;
+        return root;
+    }
+
+    /**
+     * The message to show for {@code e}: the first on its cause chain, passing over wrappers that have none or that
+     * only wrap ({@link ExecutionException}); the simple class name when the chain has no message at all.
+     */
+    public static String message(Throwable e) {
+        Throwable shown = e;
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            shown = t;
+            if (t.getMessage() != null && !(t instanceof ExecutionException)) {
+                break;
+            }
+        }
+        return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
     }
 
     /** The first exception of type {@code type} in {@code e}'s cause chain, {@code e} included. */

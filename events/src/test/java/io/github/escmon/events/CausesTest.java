@@ -1,5 +1,6 @@
 package io.github.escmon.events;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,5 +37,17 @@ class CausesTest {
         assertSame(inner, Causes.find(new RuntimeException(inner), IOException.class).orElseThrow());
         assertSame(outer.getCause(), Causes.find(outer.getCause(), Exception.class).orElseThrow());
         assertTrue(Causes.find(new RuntimeException("none"), IOException.class).isEmpty());
+    }
+
+    @Test
+    void theMessageShownIsTheFirstRealOnePastExecutionExceptionsAndSilentWrappers() {
+        IOException io = new IOException("disk full");
+        assertEquals("disk full", Causes.message(new ExecutionException(new RuntimeException(null, io))));
+        assertEquals("commit failed", Causes.message(new IllegalStateException("commit failed", io)));
+        assertEquals("ExecutionException", Causes.message(new ExecutionException(null)));
+        RuntimeException a = new RuntimeException((String) null);
+        RuntimeException b = new RuntimeException(null, a);
+        a.initCause(b); // no message anywhere on a loop: the last one before it repeats
+        assertEquals("RuntimeException", Causes.message(a));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.escmon.testkit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Polling with deadlines, so tests never sleep a fixed time to wait for Kafka. */
 public final class KafkaAwait {
@@ -64,23 +66,21 @@ public final class KafkaAwait {
 
     /**
      * Checks {@code condition} every 100 ms until it returns true; fails the test, naming {@code what}, if it does not
-     * within {@code timeout}. An exception thrown by the condition fails at once.
+     * within {@code timeout}. An exception thrown by the condition fails at once. Awaitility polls, in this thread.
      */
     public static void until(String what, Duration timeout, Callable<Boolean> condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            while (!Boolean.TRUE.equals(condition.call())) {
-                if (System.nanoTime() > deadline) {
-                    fail("Timed out after " + timeout + " waiting for " + what);
-                }
-                Thread.sleep(POLL_INTERVAL.toMillis()); // poll interval, not a guess at how long Kafka needs
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fail("Interrupted while waiting for " + what, e);
-        } catch (RuntimeException | Error e) {
+            await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(POLL_INTERVAL).pollInSameThread()
+                    .until(condition);
+        } catch (ConditionTimeoutException e) {
+            fail("Timed out after " + timeout + " waiting for " + what);
+        } catch (RuntimeException e) {
             throw e;
-        } catch (Exception e) {
+        } catch (Exception e) { // Awaitility rethrows the condition's checked exceptions as they are
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                fail("Interrupted while waiting for " + what, e);
+            }
             fail("Failed while waiting for " + what + ": " + e, e);
         }
     }

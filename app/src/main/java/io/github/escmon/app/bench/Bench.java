@@ -1,5 +1,6 @@
 package io.github.escmon.app.bench;
 
+import io.github.escmon.events.Causes;
 import io.github.escmon.streams.Outcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,9 +98,9 @@ final class Bench {
         } catch (BenchStopped stop) {
             throw stop;
         } catch (Exception e) {
-            ctx.say("latency FAILED: %s", PhaseRunner.message(e));
+            ctx.say("latency FAILED: %s", Causes.message(e));
             BenchSettings s = ctx.settings();
-            return LatencyResult.failed(s.latencyRate(), s.latencySeconds(), PhaseRunner.message(e));
+            return LatencyResult.failed(s.latencyRate(), s.latencySeconds(), Causes.message(e));
         }
     }
 
@@ -117,7 +118,7 @@ final class Bench {
                 admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
-            ctx.say("could not delete topic %s: %s", topic, PhaseRunner.message(e));
+            ctx.say("could not delete topic %s: %s", topic, Causes.message(e));
         }
     }
 }

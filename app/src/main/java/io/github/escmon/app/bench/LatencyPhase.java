@@ -4,6 +4,7 @@ import io.github.escmon.app.cli.RunTopics;
 import io.github.escmon.app.config.EscmonConfig;
 import io.github.escmon.app.monitor.Drain;
 import io.github.escmon.app.monitor.Monitor;
+import io.github.escmon.events.Causes;
 import io.github.escmon.events.TopicNames;
 import io.github.escmon.producer.publish.IncidentPublisher;
 import io.github.escmon.app.monitor.MonitorObserver;
@@ -96,7 +97,7 @@ final class LatencyPhase {
                             });
                 } catch (IllegalStateException e) {
                     error = "the monitor had not caught up " + catchUp.toSeconds() + " s after publishing ended: "
-                            + PhaseRunner.message(e);
+                            + Causes.message(e);
                 }
                 if (!alerts.awaitCaughtUp(Duration.ofSeconds(30)) && error == null) {
                     error = "the alert consumer did not reach the end of the alert topic within 30 s";
@@ -104,7 +105,7 @@ final class LatencyPhase {
             } catch (BenchStopped stop) {
                 throw stop;
             } catch (RuntimeException e) {
-                error = PhaseRunner.message(e);
+                error = Causes.message(e);
             }
             backlog = Committed.behind(admin, applicationId, Drain.endOffsets(admin, topics.incidents()));
         } finally {

@@ -1,5 +1,6 @@
 package io.github.escmon.app.bench;
 
+import io.github.escmon.events.Causes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class PhaseRunner {
             } catch (BenchStopped stop) {
                 throw stop;
             } catch (Exception e) {
-                error = (warmup ? "warm-up" : "run " + label) + ": " + message(e);
+                error = (warmup ? "warm-up" : "run " + label) + ": " + Causes.message(e);
                 ctx.say("%s %s FAILED: %s", name, label, error);
                 break;
             }
@@ -64,11 +65,4 @@ final class PhaseRunner {
                 last == null ? List.of() : last.written(), error);
     }
 
-    static String message(Throwable e) {
-        Throwable t = e;
-        while ((t.getMessage() == null || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
 }

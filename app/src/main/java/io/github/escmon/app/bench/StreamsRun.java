@@ -3,6 +3,7 @@ package io.github.escmon.app.bench;
 import io.github.escmon.app.cli.RunTopics;
 import io.github.escmon.app.config.EscmonConfig;
 import io.github.escmon.app.monitor.Drain;
+import io.github.escmon.events.Causes;
 import io.github.escmon.events.TopicNames;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,7 +54,7 @@ final class StreamsRun {
                                 running.checkHealthy();
                             });
                 } catch (IllegalStateException e) {
-                    throw new IllegalStateException(PhaseRunner.message(e) + progress(ctx, applicationId, ends, start), e);
+                    throw new IllegalStateException(Causes.message(e) + progress(ctx, applicationId, ends, start), e);
                 }
                 end = System.nanoTime();
                 outcomes = counts.of(running);

@@ -2,6 +2,7 @@ package io.github.escmon.app.cli;
 
 import io.github.escmon.app.config.ConfigException;
 import io.github.escmon.app.security.ClusterAccess;
+import io.github.escmon.events.Causes;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -21,17 +22,10 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
         String hint = e instanceof ConfigException ? " (see 'escmon " + cmd.getCommandName() + " --help')" : "";
         ClusterAccess access = cmd.getCommand() instanceof ConnectsToKafka c ? c.access() : null;
-        String text = (access == null ? Optional.<String>empty() : access.explain(e)).orElseGet(() -> message(e) + hint);
+        String text = (access == null ? Optional.<String>empty() : access.explain(e)).orElseGet(() -> Causes.message(e) + hint);
         cmd.getErr().println("escmon " + cmd.getCommandName() + ": " + LINE_BREAKS.matcher(text).replaceAll(" "));
         LOG.debug("escmon {} failed", cmd.getCommandName(), e);
         return 1;
     }
 
-    private static String message(Throwable e) {
-        Throwable t = e;
-        while ((t.getMessage() == null || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
 }

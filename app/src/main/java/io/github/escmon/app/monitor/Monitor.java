@@ -5,6 +5,7 @@ import io.github.escmon.events.Causes;
 import io.github.escmon.streams.topology.ReplayBounds;
 import io.github.escmon.streams.topology.ScoringSettings;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -84,7 +85,7 @@ public final class Monitor implements AutoCloseable {
     static final class ThreadReplacements {
         private final int max;
         private final long windowNanos;
-        private final java.util.ArrayDeque<Long> recent = new java.util.ArrayDeque<>();
+        private final ArrayDeque<Long> recent = new ArrayDeque<>();
 
         ThreadReplacements(int max, Duration window) {
             this.max = max;

@@ -1,5 +1,6 @@
 package io.github.escmon.streams.errors;
 
+import io.github.escmon.events.Causes;
 import io.github.escmon.streams.Outcome;
 import java.util.List;
 import java.util.Map;
@@ -67,12 +68,7 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
 
     /** An error of a Kafka client or broker (refused, fenced, timed out, …) anywhere behind {@code e}. */
     private static boolean kafkaFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ApiException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(e, ApiException.class).isPresent();
     }
 
     private org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> deadLetter(
